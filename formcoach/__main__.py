@@ -1,0 +1,5 @@
+import sys
+
+from formcoach.cli import main
+
+sys.exit(main())

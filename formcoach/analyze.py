@@ -1,0 +1,128 @@
+"""`formcoach analyze`: a recorded video in, an annotated video, angles and a report out."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formcoach.coaching.session import CoachSession
+from formcoach.errors import FormcoachError
+from formcoach.exercises.registry import make_checker
+from formcoach.io.records import CsvSink, write_json_atomic
+from formcoach.io.video import VideoFileReader, VideoWriterSink
+from formcoach.overlay import default_annotators
+from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
+from formcoach.pose.model_store import resolve_model
+from formcoach.report import SourceInfo, angle_row, build_report
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AnalysisOutputs:
+    folder: Path
+    report: dict[str, Any]
+
+    @property
+    def annotated(self) -> Path:
+        return self.folder / "annotated.mp4"
+
+
+def default_out_dir(video: Path) -> Path:
+    return Path.cwd() / f"{video.stem}_formcoach"
+
+
+def analyze_video(
+    video: Path,
+    exercise: str,
+    out_dir: Path | None = None,
+    *,
+    model: str | None = None,
+    write_video: bool = True,
+    progress: bool = True,
+) -> AnalysisOutputs:
+    """Run the coach over every frame of `video`; write the outputs to `out_dir`.
+
+    Raises FormcoachError for bad input. If interrupted, the outputs so far are
+    written (report.json says `interrupted: true`) before the interruption
+    propagates.
+    """
+    checker = make_checker(exercise)
+    reader = VideoFileReader(video)
+    model_path = resolve_model(model)
+    folder = out_dir or default_out_dir(video)
+    folder.mkdir(parents=True, exist_ok=True)
+    info = reader.info
+    session = CoachSession(checker)
+    annotators = default_annotators(checker.spec)
+    frames, last_t = 0, 0.0
+    interrupted = False
+    bar = _progress_bar(info.frames, video.name, progress)
+    writer = (
+        VideoWriterSink(folder / "annotated.mp4", info.fps, info.width, info.height)
+        if write_video
+        else None
+    )
+    try:
+        with (
+            PoseEstimator(LandmarkerOptions(model_path)) as estimator,
+            CsvSink(folder / "angles.csv") as csv_sink,
+        ):
+            for index, t, frame in reader:
+                result = session.process(estimator.process(frame, index, t))
+                csv_sink.write(angle_row(result, checker.measure_names))
+                if writer is not None:
+                    for annotator in annotators:
+                        frame = annotator.annotate(frame, result)
+                    writer.write(frame)
+                frames, last_t = index + 1, t
+                bar.update(1)
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        bar.close()
+        if writer is not None:
+            writer.close()
+        record = session.finish()
+        source = SourceInfo(
+            path=str(video),
+            fps=round(info.fps, 3),
+            frames=frames,
+            duration_s=round(last_t + 1.0 / info.fps if frames else 0.0, 3),
+            width=info.width,
+            height=info.height,
+        )
+        report = build_report(record, checker.spec, source, interrupted=interrupted)
+        write_json_atomic(folder / "report.json", report)
+    if frames == 0:
+        raise FormcoachError(f"{video}: no frames could be read")
+    if record.pose_frames == 0:
+        raise FormcoachError(f"no person found in {video} (empty results written to {folder})")
+    return AnalysisOutputs(folder, report)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, name: str, enabled: bool) -> Any:
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total or None,
+        desc=name,
+        unit="frame",
+        file=sys.stderr,
+        dynamic_ncols=True,
+        leave=False,
+    )

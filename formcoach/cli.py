@@ -1,0 +1,164 @@
+"""The `formcoach` command line. Only this module sets up logging and exits."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from formcoach import __version__
+from formcoach.errors import FormcoachError
+
+log = logging.getLogger("formcoach")
+
+
+def _exercise_help() -> str:
+    from formcoach.exercises.registry import exercise_names
+
+    return "one of: " + ", ".join(exercise_names())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="formcoach",
+        description="A webcam form coach for the hip-flexor routine.",
+    )
+    p.add_argument("--version", action="version", version=f"formcoach {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser(
+        "analyze", help="analyse a recorded video into an annotated video and report"
+    )
+    a.add_argument("video", type=Path)
+    a.add_argument("--exercise", "-e", required=True, help=_exercise_help())
+    a.add_argument("--out", type=Path, help="output folder (default: <video stem>_formcoach/)")
+    a.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
+    a.add_argument("--no-video", action="store_true", help="skip writing annotated.mp4")
+    a.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    live = sub.add_parser("live", help="coach live from a camera (or a video played as one)")
+    live.add_argument("--exercise", "-e", default="kneeling-hip-flexor", help=_exercise_help())
+    src = live.add_mutually_exclusive_group()
+    src.add_argument("--camera", type=int, default=0, help="camera index (default 0)")
+    src.add_argument("--source", type=Path, help="a video file played at its own frame rate")
+    live.add_argument("--loop", action="store_true", help="loop --source forever")
+    live.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
+    live.add_argument("--no-voice", action="store_true", help="on-screen cues only")
+    live.add_argument("--no-window", action="store_true", help="run headless")
+    live.add_argument(
+        "--out", type=Path, help="session record folder (default: formcoach-live-<date-time>/)"
+    )
+    live.add_argument("--duration", type=float, help="stop after this many seconds")
+
+    m = sub.add_parser("models", help="show installed pose models, build missing ones")
+    m.add_argument(
+        "--build",
+        nargs="*",
+        metavar="VARIANT",
+        help="build these variants (lite, full, heavy; default: full)",
+    )
+    m.add_argument("--force", action="store_true", help="rebuild even if present")
+
+    sub.add_parser("exercises", help="list the exercises formcoach can coach")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    # OpenCV and MediaPipe write their own diagnostics to stderr; a user gets ours.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+    os.environ.setdefault("GLOG_minloglevel", "2")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        return COMMANDS[args.command](args)
+    except FormcoachError as exc:
+        print(f"formcoach: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("formcoach: interrupted", file=sys.stderr)
+        return 130
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from formcoach.analyze import analyze_video
+    from formcoach.report import summary_text
+
+    try:
+        out = analyze_video(
+            args.video,
+            args.exercise,
+            args.out,
+            model=args.model,
+            write_video=not args.no_video,
+            progress=not args.no_progress,
+        )
+    except KeyboardInterrupt:
+        print("formcoach: interrupted; the results so far are saved", file=sys.stderr)
+        return 130
+    print(summary_text(out.report))
+    print(f"results: {out.folder}")
+    return 0
+
+
+def cmd_live(args: argparse.Namespace) -> int:
+    from formcoach.live.runner import LiveOptions, run_live
+
+    return run_live(
+        LiveOptions(
+            exercise=args.exercise,
+            camera=args.camera,
+            source=args.source,
+            loop=args.loop,
+            model=args.model,
+            voice=not args.no_voice,
+            window=not args.no_window,
+            out_dir=args.out,
+            duration_s=args.duration,
+        )
+    )
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from formcoach.pose import model_store
+
+    if args.build is not None:
+        for variant in args.build or [model_store.DEFAULT_VARIANT]:
+            path = model_store.build_model(variant, force=args.force)
+            print(f"built {variant}: {path}")
+    for info in model_store.installed_models():
+        size = f"{info.size_bytes / 1e6:.1f} MB" if info.size_bytes else "-"
+        print(f"{info.variant:6} {info.status:8} {size:>9}  {info.path}")
+    return 0
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    from formcoach.exercises.registry import CHECKERS
+
+    for name, factory in CHECKERS.items():
+        spec = factory().spec
+        print(f"{name:22} {spec.title}: {spec.summary} ({spec.view} view)")
+    return 0
+
+
+COMMANDS = {
+    "analyze": cmd_analyze,
+    "live": cmd_live,
+    "models": cmd_models,
+    "exercises": cmd_exercises,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Mechanics shared by every exercise: checks, fault debouncing, cues, holds, reps, sides."""

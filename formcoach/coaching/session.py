@@ -1,0 +1,273 @@
+"""The coach: pose frames in, per-frame results and a session record out.
+
+The same `CoachSession` serves live coaching, video analysis and the
+regression tests; only where frames come from and where results go differ.
+It is deterministic and takes time from the frames' timestamps.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+from formcoach.coaching.checks import (
+    BODY_NOT_VISIBLE,
+    NO_PERSON,
+    SETUP_CODES,
+    TURN_SIDEWAYS,
+    Assessment,
+)
+from formcoach.coaching.cues import Cue, CueEvent, CueScheduler, CueTiming
+from formcoach.coaching.debounce import DebouncedSet
+from formcoach.coaching.holds import Hold, HoldTracker
+from formcoach.coaching.reps import Rep, RepCounter
+from formcoach.core.continuity import legs_swapped, swap_legs
+from formcoach.core.landmarks import Landmark
+from formcoach.core.pose import Pose, PoseFrame
+from formcoach.core.smoothing import LandmarkSmoother
+from formcoach.core.view import View, classify_view
+from formcoach.exercises.base import Checker
+
+SETUP_TEXTS = {
+    NO_PERSON: "Step into the camera's view",
+    BODY_NOT_VISIBLE: "Step back so your whole body is in view",
+    TURN_SIDEWAYS: "Turn sideways to the camera",
+}
+SIDES = ("left", "right")
+# Faults are confirmed after this long present, cleared after this long absent.
+FAULT_CONFIRM_S = 0.2
+FAULT_CLEAR_S = 0.3
+VIEW_WINDOW_S = 1.0
+FRAME_MARGIN = 0.02  # landmarks may sit this far (share of the frame) outside it
+VISIBLE = 0.5
+
+
+@dataclass(frozen=True)
+class FrameResult:
+    index: int
+    time_s: float
+    width: int
+    height: int
+    pose: Pose | None  # smoothed landmarks
+    view: View | None
+    setup: str | None  # the set-up problem this frame, if any
+    assessment: Assessment
+    present: frozenset[str]  # faults confirmed present (set-up codes included)
+    cue: Cue | None
+    ack: str | None
+    events: tuple[CueEvent, ...]
+    hold: Hold | None
+    side: str | None  # the working side now (hold's or rep's vote), if known
+    reps: dict[str, int]
+    good_form_s: dict[str, float]
+
+
+@dataclass
+class SessionRecord:
+    """What a session leaves behind: the material of report.json."""
+
+    exercise: str
+    cues: list[Cue]
+    holds: list[Hold]
+    reps: list[Rep]
+    frames: int = 0
+    pose_frames: int = 0
+    usable_frames: int = 0
+    leg_swaps_fixed: int = 0
+    view_counts: Counter[str] = field(default_factory=Counter)
+    facing_counts: Counter[str] = field(default_factory=Counter)
+    check_counts: dict[str, Counter[str]] = field(default_factory=dict)
+    silent_reasons: dict[str, Counter[str]] = field(default_factory=dict)
+    first_time_s: float | None = None
+    last_time_s: float | None = None
+
+
+class CoachSession:
+    def __init__(
+        self, checker: Checker, timing: CueTiming | None = None, smooth: bool = True
+    ) -> None:
+        self.checker = checker
+        spec = checker.spec
+        self.scheduler = CueScheduler(
+            texts=SETUP_TEXTS | spec.cue_texts,
+            priority=SETUP_CODES + spec.priority,
+            timing=timing or CueTiming(),
+        )
+        self._faults = DebouncedSet(FAULT_CONFIRM_S, FAULT_CLEAR_S)
+        self._smoother = LandmarkSmoother() if smooth else None
+        self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
+        self._views: deque[tuple[float, str, int | None]] = deque()
+        self.holds = HoldTracker() if spec.counting == "hold" else None
+        thresholds = checker.rep_thresholds()
+        self.reps = RepCounter(*thresholds) if thresholds else None
+        self.record = SessionRecord(
+            exercise=spec.name,
+            cues=self.scheduler.history,
+            holds=self.holds.holds if self.holds else [],
+            reps=self.reps.reps if self.reps else [],
+        )
+        self._completed_holds: set[int] = set()
+
+    # -- per frame -------------------------------------------------------
+    def process(self, frame: PoseFrame) -> FrameResult:
+        t = frame.time_s
+        rec = self.record
+        rec.frames += 1
+        rec.first_time_s = t if rec.first_time_s is None else rec.first_time_s
+        rec.last_time_s = t
+        rec.pose_frames += frame.pose is not None
+        pose, view, setup = self._prepare(frame)
+        assessment = Assessment()
+        if setup is None and pose is not None and view is not None and view.facing is not None:
+            assessment = self.checker.assess(pose, view.facing)
+            rec.usable_frames += 1
+        self._count_checks(assessment)
+        raw = set(assessment.faults) | ({setup} if setup else set())
+        present = self._faults.update(raw, t)
+        since = {
+            code: t if (began := self._faults.since(code)) is None else began for code in present
+        }
+        events = self.scheduler.update(t, since, self._current_side())
+        events += self._count(t, assessment, present)
+        return FrameResult(
+            index=frame.index,
+            time_s=t,
+            width=frame.width,
+            height=frame.height,
+            pose=pose,
+            view=view,
+            setup=setup,
+            assessment=assessment,
+            present=present,
+            cue=self.scheduler.current,
+            ack=self.scheduler.ack_showing(t),
+            events=tuple(events),
+            hold=self.holds.current if self.holds else None,
+            side=self._current_side(),
+            reps=self._reps_per_side(),
+            good_form_s=self._good_form_per_side(),
+        )
+
+    def finish(self) -> SessionRecord:
+        """Close open cues and holds at the last frame's time; returns the record."""
+        end = self.record.last_time_s or 0.0
+        self.scheduler.close(end)
+        if self.holds:
+            self.holds.close(end)
+        return self.record
+
+    # -- steps -----------------------------------------------------------
+    def _prepare(self, frame: PoseFrame) -> tuple[Pose | None, View | None, str | None]:
+        """Smooth the pose, judge the view, and name any set-up problem."""
+        raw = frame.pose
+        if raw is None:
+            self._previous = None
+            return None, None, NO_PERSON
+        pose = raw
+        if self._previous is not None and legs_swapped(self._previous.xy, raw.xy):
+            pose = Pose(
+                swap_legs(raw.xy),
+                swap_legs(raw.visibility),
+                None if raw.world is None else swap_legs(raw.world),
+                raw.mask,
+            )
+            self.record.leg_swaps_fixed += 1
+        self._previous = pose
+        if self._smoother is not None:
+            pose = pose.with_xy(self._smoother(pose.xy, frame.time_s, frame.height))
+        if not self._body_in_frame(pose, frame.width, frame.height):
+            return pose, None, BODY_NOT_VISIBLE
+        view = self._stable_view(classify_view(pose), frame.time_s)
+        self.record.view_counts[view.kind] += 1
+        if view.facing is not None:
+            self.record.facing_counts["right" if view.facing > 0 else "left"] += 1
+        needed = self.checker.spec.view
+        if needed == "side" and view.kind in ("front", "oblique"):
+            return pose, view, TURN_SIDEWAYS
+        return pose, view, None
+
+    def _body_in_frame(self, pose: Pose, width: int, height: int) -> bool:
+        required = list(self.checker.spec.required) or list(Landmark)
+        xy = pose.xy[required]
+        mx, my = FRAME_MARGIN * width, FRAME_MARGIN * height
+        inside = (
+            (xy[:, 0] >= -mx).all()
+            and (xy[:, 0] <= width + mx).all()
+            and (xy[:, 1] >= -my).all()
+            and (xy[:, 1] <= height + my).all()
+        )
+        legs_seen = pose.visible(Landmark.LEFT_KNEE, threshold=VISIBLE) or pose.visible(
+            Landmark.RIGHT_KNEE, threshold=VISIBLE
+        )
+        return bool(inside and legs_seen)
+
+    def _stable_view(self, view: View, time_s: float) -> View:
+        """The majority view and facing over the last second: one frame never flips them."""
+        self._views.append((time_s, view.kind, view.facing))
+        while self._views and self._views[0][0] < time_s - VIEW_WINDOW_S:
+            self._views.popleft()
+        kinds = Counter(kind for _, kind, _ in self._views)
+        facings = Counter(f for _, _, f in self._views if f is not None)
+        kind = kinds.most_common(1)[0][0]
+        facing = facings.most_common(1)[0][0] if facings else None
+        return View(kind, facing, view.yaw_from_side_deg)  # type: ignore[arg-type]
+
+    def _count_checks(self, assessment: Assessment) -> None:
+        for check in assessment.checks:
+            self.record.check_counts.setdefault(check.code, Counter())[check.status] += 1
+            if check.status == "silent" and check.reason:
+                self.record.silent_reasons.setdefault(check.code, Counter())[check.reason] += 1
+
+    def _count(self, t: float, a: Assessment, present: frozenset[str]) -> list[CueEvent]:
+        """Advance holds and reps; returns acknowledgements to speak."""
+        events: list[CueEvent] = []
+        form_faults = frozenset(present)
+        if self.holds is not None:
+            started, _ = self.holds.update(t, a.in_position, a.working_leg, form_faults)
+            if started is not None and not form_faults:
+                events.append(self.scheduler.acknowledge(t, "Good position, hold it there"))
+            hold = self.holds.current
+            target = self.checker.spec.hold_target_s
+            if hold is not None and target and hold.good_form_s >= target:
+                if id(hold) not in self._completed_holds:
+                    self._completed_holds.add(id(hold))
+                    events.append(
+                        self.scheduler.acknowledge(t, f"{target:.0f} seconds: well done, release")
+                    )
+        if self.reps is not None:
+            rep = self.reps.update(t, a.rep_signal, a.working_leg, form_faults)
+            if rep is not None:
+                rep_faults = self.checker.rep_faults(rep)
+                rep.faults |= rep_faults
+                for code in sorted(rep_faults, key=self.scheduler.rank_of)[:1]:
+                    events += self.scheduler.flash(code, t, rep.side)
+        return events
+
+    # -- running totals --------------------------------------------------
+    def _current_side(self) -> str | None:
+        if self.holds is not None and self.holds.current is not None:
+            return self.holds.current.side
+        if self.reps is not None and self.reps.current is not None:
+            return self.reps.current.side
+        return None
+
+    def _reps_per_side(self) -> dict[str, int]:
+        counts = dict.fromkeys(SIDES, 0)
+        if self.reps is not None:
+            for rep in self.reps.reps:
+                if rep.side in counts:
+                    counts[rep.side] += 1
+        elif self.holds is not None:
+            target = self.checker.spec.hold_target_s
+            for hold in self.holds.holds:
+                if hold.side in counts and hold.good_form_s >= target:
+                    counts[hold.side] += 1
+        return counts
+
+    def _good_form_per_side(self) -> dict[str, float]:
+        totals = dict.fromkeys(SIDES, 0.0)
+        if self.holds is not None:
+            for hold in self.holds.holds:
+                if hold.side in totals:
+                    totals[hold.side] += hold.good_form_s
+        return totals

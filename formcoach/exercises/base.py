@@ -1,0 +1,66 @@
+"""What every exercise declares, and the checker interface the coach runs."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from formcoach.coaching.checks import Assessment, Check
+from formcoach.coaching.reps import Rep
+from formcoach.core.landmarks import Landmark
+from formcoach.core.pose import Pose
+from formcoach.core.view import ViewKind
+
+Counting = Literal["hold", "reps"]
+
+
+def limit(default: float, help: str, low: float, high: float) -> Any:
+    """A threshold field: its default, what it means, and the range a user may set."""
+    return field(default=default, metadata={"help": help, "range": (low, high)})
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    name: str
+    title: str
+    summary: str
+    view: ViewKind  # the camera view the checks need
+    counting: Counting
+    side_meaning: str  # what "side" names, e.g. "the kneeling leg"
+    cue_texts: dict[str, str]
+    priority: tuple[str, ...]  # form-fault codes, most urgent first
+    hold_target_s: float = 0.0  # a hold is complete at this many good-form seconds
+    sets_per_side: int = 0  # target holds (or reps) per side
+    required: tuple[Landmark, ...] = ()
+
+
+def threshold_check(code: str, value: float, limit: float, *, above: bool) -> Check:
+    """A fault when `value` is beyond `limit` (above it, or below it)."""
+    if value != value:  # NaN: the measure could not be taken
+        return Check(code, "silent", reason="landmarks overlap")
+    bad = value > limit if above else value < limit
+    return Check(code, "fault" if bad else "ok", value=value)
+
+
+class Checker(ABC):
+    """Reads one pose, says what is right and wrong with it.
+
+    A checker is stateless per frame: timing (how long a fault lasts, holds,
+    reps, sides) lives in the shared coaching mechanics.
+    """
+
+    spec: ExerciseSpec
+    measure_names: tuple[str, ...] = ()
+
+    @abstractmethod
+    def assess(self, pose: Pose, facing: int) -> Assessment:
+        """Judge one side-on pose; `facing` is +1 (image right) or -1 (image left)."""
+
+    def rep_thresholds(self) -> tuple[float, float] | None:
+        """(start_below, end_above) for the rep signal, or None for no reps."""
+        return None
+
+    def rep_faults(self, rep: Rep) -> set[str]:
+        """Faults judged over a whole rep (e.g. depth), once it is done."""
+        return set()

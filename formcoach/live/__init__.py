@@ -1,0 +1,1 @@
+"""Live coaching: camera (or a paced video), window, voice."""

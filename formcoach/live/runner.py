@@ -1,0 +1,145 @@
+"""`formcoach live`: coaching from a camera, or from a video played as if it were one.
+
+The session record (angles.csv as it goes, report.json every few seconds
+and at the end) is kept in the output folder, so Ctrl-C, a closed window,
+a camera that disappears or a crash all leave the session's record behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from formcoach.coaching.session import CoachSession
+from formcoach.exercises.registry import make_checker
+from formcoach.io.records import CsvSink, write_json_atomic
+from formcoach.io.video import CameraReader, PacedReader, VideoFileReader
+from formcoach.live.voice import make_voice
+from formcoach.live.window import CvWindow
+from formcoach.overlay import default_annotators
+from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
+from formcoach.pose.model_store import resolve_model
+from formcoach.report import SourceInfo, angle_row, build_report, summary_text
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_EVERY_S = 5.0
+SPOKEN = ("cue", "repeat", "ack")
+
+
+@dataclass(frozen=True)
+class LiveOptions:
+    exercise: str
+    camera: int = 0
+    source: Path | None = None
+    loop: bool = False
+    model: str | None = None
+    voice: bool = True
+    window: bool = True
+    out_dir: Path | None = None
+    duration_s: float | None = None
+
+
+@dataclass
+class LiveStats:
+    frames: int = 0
+    dropped: int = 0
+    processing_s: float = 0.0
+
+
+def run_live(opts: LiveOptions) -> int:
+    checker = make_checker(opts.exercise)
+    if opts.source is not None:
+        reader: PacedReader | CameraReader = PacedReader(
+            VideoFileReader(opts.source), loop=opts.loop
+        )
+        source_name = str(opts.source)
+    else:
+        reader = CameraReader(opts.camera)
+        source_name = f"camera {opts.camera}"
+    model_path = resolve_model(opts.model)
+    window = CvWindow(f"formcoach - {checker.spec.title}") if opts.window else None
+    folder = opts.out_dir or Path.cwd() / datetime.now().strftime("formcoach-live-%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    voice = make_voice(opts.voice)
+    session = CoachSession(checker)
+    annotators = default_annotators(checker.spec)
+    info = reader.info
+    stats = LiveStats()
+    last_t, next_checkpoint = 0.0, CHECKPOINT_EVERY_S
+    interrupted, reason = False, "ended"
+
+    def save() -> dict:
+        source = SourceInfo(
+            source_name, round(info.fps, 3), stats.frames, round(last_t, 3), info.width, info.height
+        )
+        report = build_report(session.record, checker.spec, source, interrupted=interrupted)
+        report["live"] = {
+            "frames_processed": stats.frames,
+            "frames_dropped": _dropped(reader),
+            "stopped_because": reason,
+        }
+        write_json_atomic(folder / "report.json", report)
+        return report
+
+    print(
+        f"coaching {checker.spec.title} from {source_name}; "
+        f"{'press q or Esc to stop' if window else 'Ctrl-C to stop'}"
+    )
+    try:
+        with (
+            PoseEstimator(LandmarkerOptions(model_path)) as estimator,
+            CsvSink(folder / "angles.csv", flush_every=15) as csv_sink,
+        ):
+            for index, t, frame in reader:
+                started = time.perf_counter()
+                result = session.process(estimator.process(frame, index, t))
+                csv_sink.write(angle_row(result, checker.measure_names))
+                for event in result.events:
+                    if event.kind in SPOKEN:
+                        voice.say(event.text)
+                poll = getattr(voice, "poll", None)
+                if poll is not None:
+                    poll()
+                stats.frames += 1
+                last_t = t
+                if window is not None:
+                    for annotator in annotators:
+                        frame = annotator.annotate(frame, result)
+                    if not window.show(frame):
+                        reason = "quit by user"
+                        break
+                stats.processing_s += time.perf_counter() - started
+                if t >= next_checkpoint:
+                    session.record.last_time_s = t
+                    save()
+                    next_checkpoint = t + CHECKPOINT_EVERY_S
+                if opts.duration_s is not None and t >= opts.duration_s:
+                    reason = "duration reached"
+                    break
+            else:
+                if getattr(reader, "lost", False):
+                    reason = "camera disappeared"
+                elif opts.source is not None:
+                    reason = "end of video"
+    except KeyboardInterrupt:
+        interrupted, reason = True, "interrupted (Ctrl-C)"
+    finally:
+        if window is not None:
+            window.close()
+        voice.close()
+        session.finish()
+        report = save()
+    print(summary_text(report))
+    print(f"stopped: {reason}; session saved in {folder}")
+    if reason == "camera disappeared":
+        print("formcoach: error: the camera stopped sending frames", flush=True)
+        return 1
+    return 130 if interrupted else 0
+
+
+def _dropped(reader: object) -> int:
+    return int(getattr(reader, "dropped", 0))

@@ -1,0 +1,45 @@
+"""The on-screen window (OpenCV HighGUI), with a check that a display exists.
+
+Without a display, OpenCV's GUI backend aborts the process instead of
+raising, so the display is checked before any window is made.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import cv2
+import numpy as np
+
+from formcoach.errors import UsageError
+
+QUIT_KEYS = (ord("q"), ord("Q"), 27)  # q or Esc
+
+
+def display_available() -> bool:
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class CvWindow:
+    def __init__(self, title: str) -> None:
+        if not display_available():
+            raise UsageError("no display to open a window on; run with --no-window")
+        self.title = title
+        cv2.namedWindow(title, cv2.WINDOW_NORMAL)
+        self._shown = False
+
+    def show(self, frame: np.ndarray) -> bool:
+        """Show a frame; returns False when the user asks to quit (q, Esc, window closed)."""
+        if self._shown and cv2.getWindowProperty(self.title, cv2.WND_PROP_VISIBLE) < 1:
+            return False
+        cv2.imshow(self.title, frame)
+        self._shown = True
+        key = cv2.waitKey(1) & 0xFF
+        return key not in QUIT_KEYS
+
+    def close(self) -> None:
+        cv2.destroyWindow(self.title)
+        cv2.waitKey(1)

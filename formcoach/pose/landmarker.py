@@ -1,0 +1,162 @@
+"""The pose adapter: MediaPipe PoseLandmarker in, our frozen Pose types out.
+
+This is the only module that imports mediapipe. It runs the landmarker in
+VIDEO mode (which tracks between frames and needs strictly increasing
+timestamps) and keeps to one main person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import cv2
+import numpy as np
+
+from formcoach.core.person import MainPersonTracker
+from formcoach.core.pose import Pose, PoseFrame
+from formcoach.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+# Frames taller than this are scaled down before the landmarker: the model
+# sees 256x256 anyway, and the segmentation mask costs in proportion to size.
+MAX_INPUT_HEIGHT = 720
+
+
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Silence what MediaPipe's C++ side prints to fd 2 while it starts up.
+
+    TFLite and glog announce delegates and calculator warnings that mean
+    nothing to a user; Python exceptions still come through as exceptions.
+    """
+    os.environ.setdefault("GLOG_minloglevel", "2")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+@dataclass(frozen=True)
+class LandmarkerOptions:
+    model_path: Path
+    max_people: int = 2
+    segmentation: bool = False
+    min_detection_confidence: float = 0.5
+    min_presence_confidence: float = 0.5
+    min_tracking_confidence: float = 0.5
+
+
+class PoseEstimator:
+    """Finds the main person's landmarks in each frame of one stream.
+
+    Use it as a context manager (MediaPipe prints a traceback at exit if a
+    landmarker is left to the garbage collector).
+    """
+
+    def __init__(self, options: LandmarkerOptions) -> None:
+        os.environ.setdefault("GLOG_minloglevel", "2")
+        from mediapipe.tasks.python import BaseOptions
+        from mediapipe.tasks.python.vision import (
+            PoseLandmarker,
+            PoseLandmarkerOptions,
+            RunningMode,
+        )
+
+        self.options = options
+        self._quiet_frames = 2  # the first frames still print start-up warnings
+        try:
+            with _quiet_native_stderr():
+                self._landmarker = PoseLandmarker.create_from_options(
+                    PoseLandmarkerOptions(
+                        base_options=BaseOptions(model_asset_path=str(options.model_path)),
+                        running_mode=RunningMode.VIDEO,
+                        num_poses=options.max_people,
+                        min_pose_detection_confidence=options.min_detection_confidence,
+                        min_pose_presence_confidence=options.min_presence_confidence,
+                        min_tracking_confidence=options.min_tracking_confidence,
+                        output_segmentation_masks=options.segmentation,
+                    )
+                )
+        except (RuntimeError, ValueError) as exc:
+            first_line = (
+                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            )
+            raise ModelError(
+                f"cannot load pose model {options.model_path}: {first_line}; "
+                "rebuild it with: formcoach models --build full"
+            ) from None
+        self._last_ms = -1
+        self._people = MainPersonTracker()
+
+    def __enter__(self) -> PoseEstimator:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._landmarker is not None:
+            self._landmarker.close()
+            self._landmarker = None
+
+    def process(self, frame_bgr: np.ndarray, index: int, time_s: float) -> PoseFrame:
+        """Landmarks of the main person in one BGR frame (pixels of that frame)."""
+        import mediapipe as mp
+
+        height, width = frame_bgr.shape[:2]
+        small = frame_bgr
+        if height > MAX_INPUT_HEIGHT:
+            scale = MAX_INPUT_HEIGHT / height
+            small = cv2.resize(
+                frame_bgr, (round(width * scale), MAX_INPUT_HEIGHT), interpolation=cv2.INTER_AREA
+            )
+        rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
+        timestamp_ms = max(int(round(time_s * 1000.0)), self._last_ms + 1)
+        self._last_ms = timestamp_ms
+        image = mp.Image(image_format=mp.ImageFormat.SRGB, data=rgb)
+        if self._quiet_frames > 0:
+            self._quiet_frames -= 1
+            with _quiet_native_stderr():
+                result = self._landmarker.detect_for_video(image, timestamp_ms)
+        else:
+            result = self._landmarker.detect_for_video(image, timestamp_ms)
+        poses = [self._to_pose(result, i, width, height) for i in range(len(result.pose_landmarks))]
+        return PoseFrame(index, time_s, width, height, self._people.pick(poses, time_s))
+
+    def _to_pose(self, result: object, i: int, width: int, height: int) -> Pose:
+        marks = result.pose_landmarks[i]  # type: ignore[attr-defined]
+        xy = np.array([(m.x * width, m.y * height) for m in marks])
+        visibility = np.array([m.visibility or 0.0 for m in marks])
+        world = None
+        worlds = getattr(result, "pose_world_landmarks", None)
+        if worlds and i < len(worlds):
+            world = np.array([(m.x, m.y, m.z) for m in worlds[i]])
+        mask = None
+        masks = getattr(result, "segmentation_masks", None)
+        if masks and i < len(masks):
+            mask = np.array(masks[i].numpy_view(), dtype=np.float32).squeeze()
+        return Pose(xy=xy, visibility=visibility, world=world, mask=mask)

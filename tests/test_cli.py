@@ -1,0 +1,164 @@
+"""The command line end to end: bad input ends in one line and a non-zero exit,
+a real clip becomes an annotated video, angles and a report."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from formcoach.pose import model_store
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_LUNGE = REPO / "sample_videos" / "lunge_good_forward_side_left.mp4"
+SAMPLE_KNEELING = REPO / "sample_videos" / "kneeling_good_side_left.mp4"
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "formcoach", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess, expected: str) -> None:
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith("formcoach: error:")
+    assert expected in lines[0]
+
+
+def write_video(path: Path, frames: int = 20, size: tuple[int, int] = (320, 240)) -> Path:
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), 15, size)
+    for i in range(frames):
+        frame = np.full((size[1], size[0], 3), 80, np.uint8)
+        frame[:, :, 1] = np.linspace(30, 200, size[0]).astype(np.uint8)[None, :]
+        frame[:, :, 2] = (i * 5) % 255
+        writer.write(frame)
+    writer.release()
+    return path
+
+
+@pytest.fixture(scope="session")
+def full_model() -> Path:
+    """The default pose model, built from registry packages on first use."""
+    return model_store.resolve_model("full")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        pytest.param(
+            ["analyze", "missing.mp4", "-e", "lunge"], "video file not found", id="missing file"
+        ),
+        pytest.param(
+            ["analyze", "{text}", "-e", "lunge"], "not a video", id="text file named .mp4"
+        ),
+        pytest.param(
+            ["analyze", "{text}", "-e", "squat"],
+            "unknown exercise 'squat'; choose one of",
+            id="unknown exercise",
+        ),
+        pytest.param(
+            ["live", "--camera", "57", "-e", "lunge", "--no-window", "--no-voice"],
+            "camera 57 cannot be opened",
+            id="camera that does not exist",
+        ),
+        pytest.param(
+            ["analyze", "{video}", "-e", "lunge", "--model", "nowhere.task"],
+            "model file",
+            id="model path that does not exist",
+        ),
+        pytest.param(
+            ["live", "--source", "missing.mp4", "--no-window"],
+            "video file not found",
+            id="live source missing",
+        ),
+    ],
+)
+def test_bad_input_is_one_line(tmp_path: Path, args: list[str], expected: str) -> None:
+    text = tmp_path / "notes.mp4"
+    text.write_text("this is not a video\n")
+    video = write_video(tmp_path / "room.mp4")
+    args = [a.replace("{text}", str(text)).replace("{video}", str(video)) for a in args]
+    assert_one_line_error(run_cli(*args, cwd=tmp_path), expected)
+
+
+def test_truncated_video_is_one_line(tmp_path: Path) -> None:
+    whole = write_video(tmp_path / "whole.mp4")
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    proc = run_cli("analyze", str(cut), "-e", "lunge", cwd=tmp_path)
+    assert_one_line_error(proc, "cut.mp4")
+
+
+@pytest.mark.slow
+def test_video_without_a_person(tmp_path: Path, full_model: Path) -> None:
+    video = write_video(tmp_path / "empty_room.mp4")
+    proc = run_cli("analyze", str(video), "-e", "lunge", "--out", str(tmp_path / "out"))
+    assert_one_line_error(proc, "no person found")
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["pose_coverage"] == 0.0
+
+
+def test_exercises_lists_both(tmp_path: Path) -> None:
+    proc = run_cli("exercises", cwd=tmp_path)
+    assert proc.returncode == 0
+    names = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert names == ["kneeling-hip-flexor", "lunge"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SAMPLE_LUNGE.exists(), reason="sample clip not rendered yet")
+def test_analyze_sample_lunge(tmp_path: Path, full_model: Path) -> None:
+    proc = run_cli(
+        "analyze", str(SAMPLE_LUNGE), "--exercise", "lunge", "--no-progress", cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = tmp_path / f"{SAMPLE_LUNGE.stem}_formcoach"
+    report = json.loads((out / "report.json").read_text())
+    assert report["schema_version"] == 1
+    assert report["exercise"] == "lunge"
+    assert report["view"]["kind"] == "side"
+    assert report["pose_coverage"] > 0.9
+    assert report["summary"]["reps"]["left"] + report["summary"]["reps"]["right"] >= 2
+    rows = list(csv.DictReader((out / "angles.csv").open()))
+    assert len(rows) == report["source"]["frames"]
+    assert "time_s" in rows[0] and "front_knee_angle_deg" in rows[0]
+    cap = cv2.VideoCapture(str(out / "annotated.mp4"))
+    assert int(cap.get(cv2.CAP_PROP_FRAME_COUNT)) == report["source"]["frames"]
+    assert "reps: left" in proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SAMPLE_KNEELING.exists(), reason="sample clip not rendered yet")
+def test_live_from_video_saves_the_session(tmp_path: Path, full_model: Path) -> None:
+    proc = run_cli(
+        "live",
+        "--source",
+        str(SAMPLE_KNEELING),
+        "-e",
+        "kneeling-hip-flexor",
+        "--no-window",
+        "--no-voice",
+        "--out",
+        str(tmp_path / "live"),
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "live" / "report.json").read_text())
+    assert report["live"]["stopped_because"] == "end of video"
+    assert report["holds"], "the kneeling hold was not found"
+    assert "session saved" in proc.stdout
