@@ -12,8 +12,9 @@ from formcoach.coaching.session import CoachSession
 from formcoach.errors import FormcoachError
 from formcoach.exercises.registry import make_checker
 from formcoach.io.records import CsvSink, write_json_atomic
-from formcoach.io.video import VideoFileReader, VideoWriterSink
-from formcoach.overlay import default_annotators
+from formcoach.io.video import BackgroundVideoWriter, VideoFileReader, VideoWriterSink
+from formcoach.overlay import annotate, default_annotators
+from formcoach.pipeline import coach_frames
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
 from formcoach.report import SourceInfo, angle_row, build_report
@@ -62,7 +63,10 @@ def analyze_video(
     interrupted = False
     bar = _progress_bar(info.frames, video.name, progress)
     writer = (
-        VideoWriterSink(folder / "annotated.mp4", info.fps, info.width, info.height)
+        BackgroundVideoWriter(
+            VideoWriterSink(folder / "annotated.mp4", info.fps, info.width, info.height),
+            render=lambda frame, result: annotate(frame, result, annotators),
+        )
         if write_video
         else None
     )
@@ -71,14 +75,11 @@ def analyze_video(
             PoseEstimator(LandmarkerOptions(model_path)) as estimator,
             CsvSink(folder / "angles.csv") as csv_sink,
         ):
-            for index, t, frame in reader:
-                result = session.process(estimator.process(frame, index, t))
+            for frame, result in coach_frames(reader, estimator, session):
                 csv_sink.write(angle_row(result, checker.measure_names))
                 if writer is not None:
-                    for annotator in annotators:
-                        frame = annotator.annotate(frame, result)
-                    writer.write(frame)
-                frames, last_t = index + 1, t
+                    writer.write(frame, result)
+                frames, last_t = result.index + 1, result.time_s
                 bar.update(1)
     except KeyboardInterrupt:
         interrupted = True
@@ -122,6 +123,7 @@ def _progress_bar(total: int, name: str, enabled: bool) -> Any:
         total=total or None,
         desc=name,
         unit="frame",
+        disable=None,  # shown on a terminal only, not in logs or pipes
         file=sys.stderr,
         dynamic_ncols=True,
         leave=False,

@@ -63,6 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     m.add_argument("--force", action="store_true", help="rebuild even if present")
 
     sub.add_parser("exercises", help="list the exercises formcoach can coach")
+
+    c = sub.add_parser("check-clips", help="run the coach on labelled clips and check each one")
+    c.add_argument(
+        "folder",
+        type=Path,
+        nargs="?",
+        default=Path("sample_videos"),
+        help="folder of clips with NAME.expect.toml beside them (default sample_videos/)",
+    )
+    c.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
+    c.add_argument("--exercise", "-e", help="exercise for clips without an expectation file")
+    c.add_argument("--only", nargs="*", metavar="NAME", help="only clips whose name contains one")
+    c.add_argument("--no-cache", action="store_true", help="ignore cached landmarks")
     return p
 
 
@@ -152,7 +165,38 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check_clips(args: argparse.Namespace) -> int:
+    from formcoach.pose.model_store import resolve_model
+    from formcoach.regression.clips import check_clips, find_clips
+
+    clips = find_clips(args.folder)
+    if args.only:
+        clips = [c for c in clips if any(o in c.name for o in args.only)]
+    if not clips:
+        raise FormcoachError(f"no video clips in {args.folder}")
+    model = resolve_model(args.model)
+    counts: dict[str, int] = {}
+    for r in check_clips(clips, model, args.exercise, use_cache=not args.no_cache):
+        counts[r.status] = counts.get(r.status, 0) + 1
+        cov = f"pose {r.pose_coverage:.0%}" if r.pose_coverage is not None else ""
+        print(f"{r.status:14} {r.clip.name:44} {r.exercise or '-':20} {cov}")
+        if r.expected:
+            print(f"{'':14} expected: {r.expected}")
+        if r.got:
+            print(f"{'':14} got:      {r.got}")
+        for problem in r.problems:
+            print(f"{'':14} - {problem}")
+    failed = counts.get("FAIL", 0) + counts.get("error", 0)
+    print(
+        f"{counts.get('pass', 0)} passed, {failed} failed, "
+        f"{counts.get('no checker', 0)} without a checker, "
+        f"{counts.get('no expectation', 0)} without expectations"
+    )
+    return 1 if failed else 0
+
+
 COMMANDS = {
+    "check-clips": cmd_check_clips,
     "analyze": cmd_analyze,
     "live": cmd_live,
     "models": cmd_models,

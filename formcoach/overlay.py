@@ -6,6 +6,8 @@ They draw in place on a BGR frame and return it, so they chain:
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import cv2
 import numpy as np
 
@@ -152,5 +154,15 @@ class CoachPanelAnnotator:
         )
 
 
-def default_annotators(spec: ExerciseSpec) -> list:
+class Annotator(Protocol):
+    def annotate(self, frame: np.ndarray, result: FrameResult) -> np.ndarray: ...
+
+
+def default_annotators(spec: ExerciseSpec) -> list[Annotator]:
     return [SkeletonAnnotator(), AngleAnnotator(), CoachPanelAnnotator(spec)]
+
+
+def annotate(frame: np.ndarray, result: FrameResult, annotators: list[Annotator]) -> np.ndarray:
+    for annotator in annotators:
+        frame = annotator.annotate(frame, result)
+    return frame

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import cv2
@@ -162,3 +164,29 @@ def test_live_from_video_saves_the_session(tmp_path: Path, full_model: Path) -> 
     assert report["live"]["stopped_because"] == "end of video"
     assert report["holds"], "the kneeling hold was not found"
     assert "session saved" in proc.stdout
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_live_keeps_the_record(tmp_path: Path, full_model: Path) -> None:
+    video = write_video(tmp_path / "room.mp4", frames=45)
+    out = tmp_path / "live"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "formcoach", "live", "--source", str(video), "--loop",
+         "-e", "lunge", "--no-window", "--no-voice", "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (out / "angles.csv").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    report = json.loads((out / "report.json").read_text())
+    assert report["interrupted"] is True
+    assert report["live"]["stopped_because"] == "interrupted (Ctrl-C)"
+    rows = list(csv.DictReader((out / "angles.csv").open()))
+    assert len(rows) >= 15
+    assert report["source"]["frames"] == len(rows)
+    assert "session saved" in stdout

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-CheckStatus = Literal["fault", "ok", "idle", "silent"]
+CheckStatus = Literal["fault", "ok", "silent"]
 
 # Set-up codes: the coach cannot judge form until these are resolved.
 NO_PERSON = "no_person"
@@ -18,10 +18,10 @@ SETUP_CODES = (NO_PERSON, BODY_NOT_VISIBLE, TURN_SIDEWAYS)
 class Check:
     """One form check on one frame.
 
-    `fault` and `ok` are verdicts; `idle` means the check does not apply in
-    this phase of the movement (e.g. knee position while standing between
-    lunges); `silent` means it applies but cannot be judged, and `reason`
-    says why (a hidden knee, a view that cannot show it).
+    `fault` and `ok` are verdicts; `silent` means the check applies but
+    cannot be judged, and `reason` says why (a hidden knee, a view that
+    cannot show it). A check that does not apply in this phase of the
+    movement (knee position while standing between lunges) is not returned.
     """
 
     code: str

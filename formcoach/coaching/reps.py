@@ -2,8 +2,10 @@
 
 A rep starts when the signal falls below `start_below` and is counted when it
 rises back above `end_above`; the gap between the two is the hysteresis that
-keeps a wobble at the bottom or the top from counting twice. The rep keeps
-its deepest value, so a checker can judge depth once the rep is over.
+keeps a wobble at the bottom or the top from counting twice. A dip that is
+over in less than `min_duration_s` (a step, a stumble, a landmark glitch) is
+no rep. The rep keeps its deepest value, so a checker can judge depth once
+the rep is over.
 """
 
 from __future__ import annotations
@@ -29,13 +31,14 @@ class Rep:
 
 
 class RepCounter:
-    def __init__(self, start_below: float, end_above: float) -> None:
+    def __init__(self, start_below: float, end_above: float, min_duration_s: float = 0.4) -> None:
         if end_above <= start_below:
             raise ValueError(
                 f"end_above ({end_above}) must be greater than start_below ({start_below})"
             )
         self.start_below = start_below
         self.end_above = end_above
+        self.min_duration_s = min_duration_s
         self.current: Rep | None = None
         self.reps: list[Rep] = []
 
@@ -57,8 +60,10 @@ class RepCounter:
             rep.votes.add(working_leg)
             rep.faults |= faults
         if signal > self.end_above:
-            rep.end_s = time_s
             self.current = None
+            if time_s - rep.start_s < self.min_duration_s:
+                return None
+            rep.end_s = time_s
             self.reps.append(rep)
             return rep
         return None

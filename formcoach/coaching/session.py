@@ -8,7 +8,10 @@ It is deterministic and takes time from the frames' timestamps.
 from __future__ import annotations
 
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from formcoach.coaching.checks import (
     BODY_NOT_VISIBLE,
@@ -21,7 +24,7 @@ from formcoach.coaching.cues import Cue, CueEvent, CueScheduler, CueTiming
 from formcoach.coaching.debounce import DebouncedSet
 from formcoach.coaching.holds import Hold, HoldTracker
 from formcoach.coaching.reps import Rep, RepCounter
-from formcoach.core.continuity import legs_swapped, swap_legs
+from formcoach.core.continuity import knees_swapped, legs_swapped, swap_knees, swap_legs
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose, PoseFrame
 from formcoach.core.smoothing import LandmarkSmoother
@@ -40,6 +43,11 @@ FAULT_CLEAR_S = 0.3
 VIEW_WINDOW_S = 1.0
 FRAME_MARGIN = 0.02  # landmarks may sit this far (share of the frame) outside it
 VISIBLE = 0.5
+
+
+def _relabelled(pose: Pose, swap: Callable[[np.ndarray], np.ndarray]) -> Pose:
+    world = None if pose.world is None else swap(pose.world)
+    return Pose(swap(pose.xy), swap(pose.visibility), world, pose.mask)
 
 
 @dataclass(frozen=True)
@@ -164,14 +172,12 @@ class CoachSession:
             self._previous = None
             return None, None, NO_PERSON
         pose = raw
-        if self._previous is not None and legs_swapped(self._previous.xy, raw.xy):
-            pose = Pose(
-                swap_legs(raw.xy),
-                swap_legs(raw.visibility),
-                None if raw.world is None else swap_legs(raw.world),
-                raw.mask,
-            )
-            self.record.leg_swaps_fixed += 1
+        if self._previous is not None:
+            for swapped, swap in ((legs_swapped, swap_legs), (knees_swapped, swap_knees)):
+                if swapped(self._previous.xy, pose.xy):
+                    pose = _relabelled(pose, swap)
+                    self.record.leg_swaps_fixed += 1
+                    break
         self._previous = pose
         if self._smoother is not None:
             pose = pose.with_xy(self._smoother(pose.xy, frame.time_s, frame.height))

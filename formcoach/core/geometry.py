@@ -54,6 +54,8 @@ def signed_flexion_deg(
     """
     trunk_dir = np.asarray(joint, dtype=float) - proximal  # continuation of proximal segment
     limb_dir = np.asarray(distal, dtype=float) - joint
+    if math.hypot(*trunk_dir[:2]) == 0.0 or math.hypot(*limb_dir[:2]) == 0.0:
+        return math.nan
     a1 = math.atan2(trunk_dir[1], trunk_dir[0])
     a2 = math.atan2(limb_dir[1], limb_dir[0])
     diff = math.degrees(a2 - a1)

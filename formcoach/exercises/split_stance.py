@@ -8,6 +8,7 @@ see an arch made with an upright chest; the outline-based measure does that.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from formcoach.coaching.checks import Check
@@ -50,7 +51,10 @@ def front_knee_checks(pose: Pose, m: SplitStanceMeasures, lim: SplitStanceLimits
 def trunk_checks(m: SplitStanceMeasures, lim: SplitStanceLimits) -> list[Check]:
     trunk = m.trunk_inclination_deg
     lean = threshold_check(TRUNK_LEAN_FORWARD, trunk, lim.trunk_lean_forward_deg, above=True)
+    back_hip = m.back.hip_flexion_deg
+    if math.isnan(trunk) or math.isnan(back_hip):
+        return [lean, Check(LOWER_BACK_ARCH, "silent", reason="landmarks overlap")]
     leaning_back = trunk < -lim.arch_trunk_back_deg
-    hip_extended = m.back.hip_flexion_deg < -lim.arch_back_hip_extension_deg
+    hip_extended = back_hip < -lim.arch_back_hip_extension_deg
     arch = Check(LOWER_BACK_ARCH, "fault" if leaning_back and hip_extended else "ok", value=trunk)
     return [lean, arch]

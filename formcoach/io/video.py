@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import cv2
 import numpy as np
@@ -206,3 +209,53 @@ class VideoWriterSink:
             self._writer.release()
             self._writer = None
             os.replace(self._tmp, self.path)
+
+
+class BackgroundVideoWriter:
+    """Draws and encodes frames on a worker thread while the caller finds the next pose.
+
+    OpenCV releases the GIL while encoding and MediaPipe while inferring, so
+    the two overlap on a 2-core machine. `render(frame, item)` is called on
+    the worker; what it draws must not be changed by the caller afterwards
+    (frames and the frozen per-frame results are handed over, not shared).
+    An error on the worker is raised again on the next `write` or on `close`.
+    """
+
+    def __init__(
+        self,
+        sink: VideoWriterSink,
+        render: Callable[[np.ndarray, Any], np.ndarray],
+        queue_size: int = 8,
+    ) -> None:
+        self._sink = sink
+        self._render = render
+        self._queue: queue.Queue[tuple[np.ndarray, Any] | None] = queue.Queue(queue_size)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._work, name="video-writer", daemon=True)
+        self._thread.start()
+
+    def _work(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if self._error is not None:
+                continue
+            try:
+                frame, data = item
+                self._sink.write(self._render(frame, data))
+            except BaseException as exc:  # handed to the caller's thread
+                self._error = exc
+
+    def write(self, frame: np.ndarray, data: Any) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((frame, data))
+
+    def close(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._sink.close()
+        if self._error is not None:
+            raise self._error

@@ -8,7 +8,6 @@ a camera that disappears or a crash all leave the session's record behind.
 from __future__ import annotations
 
 import logging
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,8 @@ from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import CameraReader, PacedReader, VideoFileReader
 from formcoach.live.voice import make_voice
 from formcoach.live.window import CvWindow
-from formcoach.overlay import default_annotators
+from formcoach.overlay import annotate, default_annotators
+from formcoach.pipeline import coach_frames
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
 from formcoach.report import SourceInfo, angle_row, build_report, summary_text
@@ -46,8 +46,6 @@ class LiveOptions:
 @dataclass
 class LiveStats:
     frames: int = 0
-    dropped: int = 0
-    processing_s: float = 0.0
 
 
 def run_live(opts: LiveOptions) -> int:
@@ -94,9 +92,8 @@ def run_live(opts: LiveOptions) -> int:
             PoseEstimator(LandmarkerOptions(model_path)) as estimator,
             CsvSink(folder / "angles.csv", flush_every=15) as csv_sink,
         ):
-            for index, t, frame in reader:
-                started = time.perf_counter()
-                result = session.process(estimator.process(frame, index, t))
+            for frame, result in coach_frames(reader, estimator, session):
+                t = result.time_s
                 csv_sink.write(angle_row(result, checker.measure_names))
                 for event in result.events:
                     if event.kind in SPOKEN:
@@ -107,14 +104,10 @@ def run_live(opts: LiveOptions) -> int:
                 stats.frames += 1
                 last_t = t
                 if window is not None:
-                    for annotator in annotators:
-                        frame = annotator.annotate(frame, result)
-                    if not window.show(frame):
+                    if not window.show(annotate(frame, result, annotators)):
                         reason = "quit by user"
                         break
-                stats.processing_s += time.perf_counter() - started
                 if t >= next_checkpoint:
-                    session.record.last_time_s = t
                     save()
                     next_checkpoint = t + CHECKPOINT_EVERY_S
                 if opts.duration_s is not None and t >= opts.duration_s:

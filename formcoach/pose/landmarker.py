@@ -58,7 +58,11 @@ def _quiet_native_stderr() -> Iterator[None]:
 @dataclass(frozen=True)
 class LandmarkerOptions:
     model_path: Path
-    max_people: int = 2
+    # One pose: VIDEO mode then tracks that person from frame to frame and runs
+    # the person detector only when the track is lost. Asking for two makes it
+    # run the detector on every frame looking for the second: measured 43 fps
+    # against 79 fps for one (full model, 640x360, 2 cores).
+    max_people: int = 1
     segmentation: bool = False
     min_detection_confidence: float = 0.5
     min_presence_confidence: float = 0.5

@@ -230,9 +230,7 @@ def verify_model(path: Path) -> None:
 
     digest = _sha256(path)
     if digest not in _accepted_checksums(variant, path):
-        raise ModelError(
-            f"model file {_display(path)} is corrupt (checksum mismatch); {fix}"
-        )
+        raise ModelError(f"model file {_display(path)} is corrupt (checksum mismatch); {fix}")
 
 
 def installed_models() -> list[ModelInfo]:
@@ -248,9 +246,7 @@ def installed_models() -> list[ModelInfo]:
             verify_model(path)
         except ModelError:
             status = "corrupt"
-        infos.append(
-            ModelInfo(variant, path, path.stat().st_size, _sha256(path), status)
-        )
+        infos.append(ModelInfo(variant, path, path.stat().st_size, _sha256(path), status))
     return infos
 
 
@@ -268,9 +264,7 @@ def _structure_problem(path: Path) -> str | None:
                 with bundle.open(name) as member:
                     head = member.read(8)
                 if head[4:8] != _TFLITE_IDENTIFIER:
-                    return (
-                        f"not a pose landmarker bundle ({name} is not a TFLite model)"
-                    )
+                    return f"not a pose landmarker bundle ({name} is not a TFLite model)"
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return f"not a readable .task bundle ({exc})"
     return None
@@ -309,9 +303,7 @@ def build_model(variant: str, *, force: bool = False) -> Path:
     bundle atomically. An existing valid file is kept unless ``force``.
     """
     if variant not in VARIANTS:
-        raise UsageError(
-            f"unknown pose model variant {variant!r}; choose one of: {_CHOICES}"
-        )
+        raise UsageError(f"unknown pose model variant {variant!r}; choose one of: {_CHOICES}")
     target = model_path(variant)
     if not force and target.is_file():
         try:
@@ -372,9 +364,7 @@ def _estimate_build_s(variant: str) -> float:
     """Rough seconds a build takes: downloads still needed plus the build itself."""
     packages = {_DETECTOR_SOURCE[0], _LANDMARK_SOURCES[variant][0]}
     cache = models_dir() / CACHE_DIR
-    downloads = sum(
-        p.approx_download_s for p in packages if not (cache / p.filename).is_file()
-    )
+    downloads = sum(p.approx_download_s for p in packages if not (cache / p.filename).is_file())
     return downloads + _APPROX_BUILD_S[variant]
 
 
@@ -443,14 +433,10 @@ def _run(command: list[str], *, cwd: str, what: str) -> None:
     except FileNotFoundError as exc:
         raise ModelError(f"could not {what}: {exc}") from exc
     except subprocess.TimeoutExpired as exc:
-        raise ModelError(
-            f"could not {what}: no answer after {exc.timeout:.0f} s"
-        ) from exc
+        raise ModelError(f"could not {what}: no answer after {exc.timeout:.0f} s") from exc
     if result.returncode != 0:
         cause = _failure_cause(result.stderr + "\n" + result.stdout)
-        raise ModelError(
-            f"could not {what}: {cause or f'exit code {result.returncode}'}"
-        )
+        raise ModelError(f"could not {what}: {cause or f'exit code {result.returncode}'}")
 
 
 def _failure_cause(output: str) -> str:
@@ -466,13 +452,9 @@ def _failure_cause(output: str) -> str:
         for line in lines
         if line.startswith(("npm error", "npm ERR!"))
     ]
-    npm_details = [
-        d for d in npm_details if d and d.split()[0] not in {"code", "syscall", "errno"}
-    ]
+    npm_details = [d for d in npm_details if d and d.split()[0] not in {"code", "syscall", "errno"}]
     pip_errors = [
-        line.removeprefix("ERROR:").strip()
-        for line in lines
-        if line.startswith("ERROR:")
+        line.removeprefix("ERROR:").strip() for line in lines if line.startswith("ERROR:")
     ]
     cause = (npm_details[:1] or pip_errors[-1:] or lines[-1:] or [""])[0]
     return cause[:300]
@@ -621,9 +603,7 @@ class _AlignedBuffer:
     want it.
     """
 
-    def __init__(
-        self, data: bytes | None, offset: int, size: int, schema: ModuleType
-    ) -> None:
+    def __init__(self, data: bytes | None, offset: int, size: int, schema: ModuleType) -> None:
         self.data = data
         self.offset = offset
         self.size = size
@@ -681,9 +661,7 @@ def _write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> None
 
     Readers never see a half-written model, even if the build is interrupted.
     """
-    fd, tmp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

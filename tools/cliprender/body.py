@@ -191,6 +191,20 @@ class Body:
         region[hair] = "hair"
         return region.astype(str)
 
+    def joint_positions(self, rotations: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Bone head (pivot) positions for the rotations, without skinning (cheap)."""
+        n = len(self.bone_labels)
+        g = [np.eye(3)] * n
+        pos = [np.zeros(3)] * n
+        for i in self._order:
+            name, par = self.bone_labels[i], self.parents[i]
+            g[i] = rotations.get(name, g[par] if par >= 0 else np.eye(3))
+            if par >= 0:
+                pos[i] = pos[par] + g[par] @ (self.rest_head[i] - self.rest_head[par])
+            else:
+                pos[i] = self.rest_head[i].copy()
+        return {name: pos[i] for i, name in enumerate(self.bone_labels)}
+
     # -- posing ----------------------------------------------------------------------------
     def pose(self, rotations: dict[str, np.ndarray]) -> PosedBody:
         """Pose with absolute rotations (relative to rest) for the named bones; others follow their parent."""

@@ -48,14 +48,14 @@ class Pose:
     l_shin: float = 0.0
     l_foot: float = 0.0
     l_toes: float = 0.0
-    l_abd: float = 4.0
+    l_abd: float = 0.0
     l_ik_u: float = NAN
     l_ik_h: float = NAN
     r_thigh: float = 0.0
     r_shin: float = 0.0
     r_foot: float = 0.0
     r_toes: float = 0.0
-    r_abd: float = 4.0
+    r_abd: float = 0.0
     r_ik_u: float = NAN
     r_ik_h: float = NAN
     la_flex: float = 0.0
@@ -93,6 +93,8 @@ class BodyDims:
     torso: float
     hip_offset: np.ndarray = field(repr=False)  # left hip pivot relative to the root, rest
     foot_len: float = 0.25
+    arm_upper: float = 0.28
+    arm_fore: float = 0.33
 
 
 def _sag(v: np.ndarray) -> np.ndarray:
@@ -113,15 +115,30 @@ def measure(body: Body) -> BodyDims:
     torso = float(np.linalg.norm(sh[1:] - 0.5 * (body.head("upperleg01.L") + body.head("upperleg01.R"))[1:]))
     # knee pivot height above the floor when kneeling on a horizontal shin
     dims0 = BodyDims(float(np.linalg.norm(t)), float(np.linalg.norm(s)), thigh0, shin0, ankle_h, hip_h, 0.0, torso, hip)
-    p = Pose(h=0.0, l_thigh=0.0, l_shin=90.0, l_foot=-60.0, r_thigh=0.0)
+    p = Pose(h=0.0, l_thigh=0.0, l_shin=90.0, l_foot=-170.0, r_thigh=0.0)
     rot, _ = solve_rotations(body, dims0, p)
     posed = body.pose(rot)
     knee_now = posed.bone_heads["lowerleg01.L"]
-    legs = np.isin(body.vertex_region, ["legs", "shoe"]) & (v[:, 0] > 0.03)
+    legs = (body.vertex_region == "legs") & (v[:, 0] > 0.05)
     knee_floor = float(knee_now[2] - posed.vertices[legs, 2].min())
     toe = body.head("toe3-1.L")
     foot_len = float(np.linalg.norm(_sag(toe - ankle)) + 0.05)
-    return dataclasses.replace(dims0, knee_floor=knee_floor, foot_len=foot_len)
+    arm_upper = float(np.linalg.norm(body.rest_segment("upperarm01.L", "lowerarm01.L")))
+    arm_fore = float(np.linalg.norm(body.rest_segment("lowerarm01.L", "wrist.L"))) + 0.07
+    return dataclasses.replace(dims0, knee_floor=knee_floor, foot_len=foot_len, arm_upper=arm_upper, arm_fore=arm_fore)
+
+
+def arm_ik(d_u: float, d_h: float, chest_pitch: float, dims: BodyDims) -> tuple[float, float]:
+    """Shoulder flexion (relative to the chest) and elbow flexion reaching the palm to (d_u, d_h)
+    from the shoulder pivot, the elbow pointing back."""
+    la, lf = dims.arm_upper, dims.arm_fore
+    d = math.hypot(d_u, d_h)
+    d = min(max(d, abs(la - lf) + 1e-4), la + lf - 1e-4)
+    phi = math.degrees(math.atan2(d_u, -d_h))  # from hanging, + forward
+    alpha = math.degrees(math.acos((la * la + d * d - lf * lf) / (2 * la * d)))
+    upper = phi - alpha  # elbow behind the line
+    gamma = math.degrees(math.acos((la * la + lf * lf - d * d) / (2 * la * lf)))
+    return upper + chest_pitch, 180.0 - gamma
 
 
 def leg_ik(d_u: float, d_h: float, dims: BodyDims) -> tuple[float, float]:

@@ -16,8 +16,23 @@ os.environ.setdefault("PYOPENGL_PLATFORM", "osmesa")
 if not hasattr(np, "infty"):  # pyrender 0.1.45 still uses np.infty (removed in numpy 2)
     np.infty = np.inf  # type: ignore[attr-defined]
 
+import OpenGL.contextdata  # noqa: E402
 import pyrender  # noqa: E402
+import pyrender.shader_program  # noqa: E402
 import trimesh  # noqa: E402
+
+
+class _OneContext:
+    """pyrender keys its shader cache by the GL context, which OSMesa reports as a fresh
+    object on every call: every frame recompiled every shader. One process renders with
+    one context here, so a constant key is right."""
+
+    @staticmethod
+    def getContext(*_a):  # noqa: N802 (mirrors OpenGL.contextdata)
+        return 0
+
+
+pyrender.shader_program.OpenGL = type("GLShim", (), {"contextdata": _OneContext})()
 
 logger = logging.getLogger(__name__)
 
@@ -180,8 +195,10 @@ def build_scene(room: Room, camera_pose: np.ndarray, yfov_deg: float, aspect: fl
     key_dir = np.array([room.window_side * 0.6, 0.35, -0.75])
     key = pyrender.DirectionalLight(color=[1.0, 0.97, 0.9], intensity=3.2)
     scene.add(key, pose=look_at(-key_dir * 5, np.zeros(3)))
-    fill = pyrender.DirectionalLight(color=[0.85, 0.9, 1.0], intensity=1.0)
-    scene.add(fill, pose=look_at(np.array([-room.window_side * 3, -2, 2.5]), np.zeros(3)))
+    fill = pyrender.PointLight(color=[0.85, 0.9, 1.0], intensity=10.0)
+    fill_pose = np.eye(4)
+    fill_pose[:3, 3] = w0 + n * 4.5 - t * room.window_side * 2.5 + [0, 0, 2.2]
+    scene.add(fill, pose=fill_pose)
     bulb = pyrender.PointLight(color=[1.0, 0.92, 0.8], intensity=8.0)
     bulb_pose = np.eye(4)
     bulb_pose[:3, 3] = w0 + n * 2.5 + [0, 0, 2.6]

@@ -1,0 +1,85 @@
+"""A cache of a clip's pose track, keyed by the clip's content and the model.
+
+Re-checking clips after a threshold change then takes seconds: only the
+coach runs again, not MediaPipe. The key is the sha256 of the video bytes,
+of the model file, and `ADAPTER_VERSION` (bump it when the pose adapter
+changes what it returns).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from formcoach.core.landmarks import NUM_LANDMARKS
+from formcoach.core.pose import Pose, PoseFrame, PoseTrack
+
+ADAPTER_VERSION = 1
+CACHE_ENV = "FORMCOACH_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "formcoach" / "landmarks"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def cache_key(video: Path, model: Path) -> str:
+    return f"{file_sha256(video)[:20]}-{file_sha256(model)[:12]}-v{ADAPTER_VERSION}"
+
+
+def save_track(path: Path, track: PoseTrack) -> None:
+    n = len(track)
+    xy = np.zeros((n, NUM_LANDMARKS, 2))
+    vis = np.zeros((n, NUM_LANDMARKS))
+    world = np.zeros((n, NUM_LANDMARKS, 3))
+    present = np.zeros(n, dtype=bool)
+    has_world = np.zeros(n, dtype=bool)
+    for i, f in enumerate(track):
+        if f.pose is not None:
+            present[i] = True
+            xy[i], vis[i] = f.pose.xy, f.pose.visibility
+            if f.pose.world is not None:
+                has_world[i], world[i] = True, f.pose.world
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(suffix=".npz", dir=path.parent)
+    os.close(fd)
+    np.savez_compressed(
+        tmp,
+        index=np.array([f.index for f in track]),
+        time_s=np.array([f.time_s for f in track]),
+        size=np.array([[f.width, f.height] for f in track]).reshape(n, 2),
+        present=present,
+        xy=xy,
+        visibility=vis,
+        world=world,
+        has_world=has_world,
+        fps=np.array(track.fps),
+    )
+    os.replace(tmp, path)
+
+
+def load_track(path: Path) -> PoseTrack:
+    d = np.load(path)
+    frames = []
+    for i in range(len(d["index"])):
+        pose = None
+        if d["present"][i]:
+            world = d["world"][i] if d["has_world"][i] else None
+            pose = Pose(d["xy"][i], d["visibility"][i], world)
+        w, h = (int(v) for v in d["size"][i])
+        frames.append(PoseFrame(int(d["index"][i]), float(d["time_s"][i]), w, h, pose))
+    return PoseTrack(tuple(frames), float(d["fps"]))

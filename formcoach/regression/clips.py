@@ -1,0 +1,133 @@
+"""`formcoach check-clips`: run the coach on every clip of a folder and judge it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from formcoach.coaching.session import CoachSession
+from formcoach.core.pose import PoseTrack
+from formcoach.errors import FormcoachError
+from formcoach.exercises.registry import CHECKERS, make_checker
+from formcoach.io.landmark_cache import cache_dir, cache_key, load_track, save_track
+from formcoach.io.video import VideoFileReader
+from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
+from formcoach.regression.expectations import Expectation, expectation_path, load_expectation
+from formcoach.regression.verdict import Verdict, describe_report, judge
+from formcoach.report import SourceInfo, build_report
+
+log = logging.getLogger(__name__)
+
+VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".mkv", ".webm")
+Status = Literal["pass", "FAIL", "no checker", "no expectation", "error"]
+
+
+@dataclass(frozen=True)
+class ClipResult:
+    clip: Path
+    exercise: str | None
+    status: Status
+    expected: str = ""
+    got: str = ""
+    problems: tuple[str, ...] = ()
+    pose_coverage: float | None = None
+    report: dict[str, Any] | None = None
+
+
+def find_clips(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise FormcoachError(f"clip folder not found: {folder}")
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in VIDEO_SUFFIXES)
+
+
+def pose_track(clip: Path, model: Path, *, use_cache: bool = True) -> PoseTrack:
+    """The clip's poses: from the cache if this clip and model were seen, else MediaPipe."""
+    cached = cache_dir() / f"{cache_key(clip, model)}.npz"
+    if use_cache and cached.exists():
+        try:
+            return load_track(cached)
+        except (OSError, ValueError, KeyError) as exc:
+            log.warning("ignoring unreadable landmark cache %s (%s)", cached, exc)
+    reader = VideoFileReader(clip)
+    with PoseEstimator(LandmarkerOptions(model)) as estimator:
+        frames = tuple(estimator.process(frame, i, t) for i, t, frame in reader)
+    track = PoseTrack(frames, reader.info.fps)
+    if use_cache:
+        save_track(cached, track)
+    return track
+
+
+def coach_track(track: PoseTrack, exercise: str, clip: Path) -> dict[str, Any]:
+    checker = make_checker(exercise)
+    session = CoachSession(checker)
+    for frame in track:
+        session.process(frame)
+    record = session.finish()
+    first = track.frames[0] if track.frames else None
+    source = SourceInfo(
+        path=str(clip),
+        fps=round(track.fps, 3),
+        frames=len(track),
+        duration_s=round(len(track) / track.fps, 3) if track.fps else 0.0,
+        width=first.width if first else 0,
+        height=first.height if first else 0,
+    )
+    return build_report(record, checker.spec, source)
+
+
+def check_clip(
+    clip: Path, model: Path, exercise: str | None = None, use_cache: bool = True
+) -> ClipResult:
+    exp_path = expectation_path(clip)
+    expectation: Expectation | None = load_expectation(exp_path) if exp_path.exists() else None
+    name = exercise or (expectation.exercise if expectation else None)
+    if name is None:
+        return ClipResult(
+            clip, None, "no expectation", problems=("no .expect.toml and no --exercise",)
+        )
+    if name not in CHECKERS:
+        return ClipResult(
+            clip, name, "no checker", expected=expectation.summary if expectation else ""
+        )
+    try:
+        track = pose_track(clip, model, use_cache=use_cache)
+    except FormcoachError as exc:
+        return ClipResult(clip, name, "error", problems=(str(exc),))
+    report = coach_track(track, name, clip)
+    if expectation is None:
+        return ClipResult(
+            clip,
+            name,
+            "no expectation",
+            got=describe_report(report),
+            pose_coverage=report["pose_coverage"],
+            report=report,
+        )
+    verdict: Verdict = judge(report, expectation)
+    return ClipResult(
+        clip,
+        name,
+        "pass" if verdict.passed else "FAIL",
+        verdict.expected,
+        verdict.got,
+        verdict.problems,
+        report["pose_coverage"],
+        report,
+    )
+
+
+def check_clips(
+    clips: list[Path],
+    model: Path,
+    exercise: str | None = None,
+    use_cache: bool = True,
+    on_result: Callable[[ClipResult], None] | None = None,
+) -> Iterator[ClipResult]:
+    for clip in clips:
+        result = check_clip(clip, model, exercise, use_cache)
+        if on_result:
+            on_result(result)
+        yield result

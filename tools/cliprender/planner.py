@@ -1,0 +1,188 @@
+"""Building blocks for choreographies: standing, stepping, kneeling, lying, walking away.
+
+Every helper returns a :class:`~cliprender.pose.Pose`; the exercise modules string them
+into a :class:`~cliprender.motion.Motion`. Leg letters: ``w`` is the working leg of the
+scenario, ``o`` the other one.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .body import Body, rot_x
+from .pose import NAN, BodyDims, Pose, arm_ik, leg_ik, solve_rotations
+
+
+@dataclass
+class Planner:
+    body: Body
+    dims: BodyDims
+    side: str  # working leg: "left" | "right"
+
+    @property
+    def w(self) -> str:
+        return "l" if self.side == "left" else "r"
+
+    @property
+    def o(self) -> str:
+        return "r" if self.side == "left" else "l"
+
+    def sign(self, leg: str) -> float:
+        return 1.0 if leg == "l" else -1.0
+
+    # -- geometry -------------------------------------------------------------------------
+    def hip_pivot(self, p: Pose, leg: str) -> tuple[float, float]:
+        off = rot_x(p.base + p.tilt) @ (self.dims.hip_offset * np.array([self.sign(leg), 1, 1]))
+        return p.u - off[1], p.h + off[2]
+
+    def joints(self, p: Pose) -> dict[str, np.ndarray]:
+        """Model-space pivots of the pose, shifted to world sagittal (u, h) = (-y + p.u, z + p.h)."""
+        rot, _ = solve_rotations(self.body, self.dims, p)
+        pos = self.body.joint_positions(rot)
+        return {k: np.array([p.u - v[1], p.h + v[2]]) for k, v in pos.items()}
+
+    def standing_h(self, knee_bend: float = 0.0) -> float:
+        d = self.dims
+        reach = d.thigh * math.cos(math.radians(knee_bend)) + d.shank * math.cos(math.radians(knee_bend))
+        return d.ankle_h + 0.995 * reach - d.hip_offset[2]
+
+    # -- poses ----------------------------------------------------------------------------
+    def stand(self, u: float, stance: float = 0.0, arms: str = "hang", **kw) -> Pose:
+        """Standing tall, feet under the hips (``stance``: working foot ahead by metres)."""
+        p = Pose(u=u, h=self.standing_h(), head=0.0)
+        legs = {
+            f"{self.w}_ik_u": u + stance / 2, f"{self.w}_ik_h": self.dims.ankle_h,
+            f"{self.o}_ik_u": u - stance / 2, f"{self.o}_ik_h": self.dims.ankle_h,
+        }
+        p = p.replace(**legs)
+        p = self.set_arms(p, arms)
+        return p.replace(**kw)
+
+    def set_arms(self, p: Pose, arms: str, target: tuple[float, float] | None = None) -> Pose:
+        if arms == "hang":
+            return p.replace(la_flex=4.0, ra_flex=4.0, la_abd=7.0, ra_abd=7.0, la_elbow=12.0, ra_elbow=12.0)
+        if arms == "hips":
+            return p.replace(la_flex=-25.0, ra_flex=-25.0, la_abd=40.0, ra_abd=40.0, la_elbow=110.0, ra_elbow=110.0)
+        if arms == "cross":  # hands on the chest
+            return p.replace(la_flex=20.0, ra_flex=20.0, la_abd=15.0, ra_abd=15.0, la_elbow=135.0, ra_elbow=135.0)
+        if arms == "reach" and target is not None:
+            j = self.joints(p)
+            kw = {}
+            for arm, sfx in (("la", ".L"), ("ra", ".R")):
+                sh = j["upperarm01" + sfx]
+                flex, elbow = arm_ik(target[0] - sh[0], target[1] - sh[1], p.trunk + p.base, self.dims)
+                kw.update({f"{arm}_flex": flex, f"{arm}_elbow": elbow, f"{arm}_abd": 4.0})
+            return p.replace(**kw)
+        return p
+
+    def kneel(self, u: float, back_thigh: float = -12.0, front_shin: float = 3.0, tilt: float = -8.0,
+              trunk: float = -2.0, thor: float = 0.0, arms: str = "knee", head: float = 5.0) -> Pose:
+        """Half-kneeling: the working leg's knee on the floor (the stretched hip), the other foot in front.
+        ``u`` is where the hip-mid ends up; ``back_thigh`` < 0 puts the knee behind the hip."""
+        d = self.dims
+        p = Pose(u=u, tilt=tilt, trunk=trunk, thor=thor, head=head)
+        off_h = (rot_x(tilt) @ d.hip_offset)[2]
+        h = d.knee_floor + d.thigh * math.cos(math.radians(back_thigh)) - off_h
+        p = p.replace(h=h)
+        hu, hh = self.hip_pivot(p, self.o)
+        s = math.radians(front_shin)
+        c = (hh - d.ankle_h - d.shank * math.cos(s)) / d.thigh
+        th = math.acos(max(-1.0, min(1.0, c)))
+        ank_u = hu + d.thigh * math.sin(th) - d.shank * math.sin(s)
+        b = self.w
+        p = p.replace(**{
+            f"{b}_thigh": back_thigh, f"{b}_shin": 86.0, f"{b}_foot": -160.0, f"{b}_toes": 0.0,
+            f"{self.o}_ik_u": ank_u, f"{self.o}_ik_h": d.ankle_h, f"{self.o}_foot": 0.0,
+        })
+        if arms == "knee":
+            knee = self.joints(p)["lowerleg01" + (".L" if self.o == "l" else ".R")]
+            return self.set_arms(p, "reach", (knee[0] - 0.02, knee[1] + 0.07))
+        return self.set_arms(p, arms)
+
+    def lunge_bottom(self, front_u: float, back_u: float, knee_gap: float = 0.08, front_shin: float | None = None,
+                     trunk: float = 2.0, tilt: float = -2.0, heel_lift: float = 60.0, arms: str = "hips",
+                     front: str | None = None) -> Pose:
+        """Both feet planted (front flat, back on the ball of the foot), hips lowered until the
+        back knee is ``knee_gap`` above the floor. The hips sit between the feet, or where the
+        front shin gets ``front_shin`` degrees of forward lean."""
+        d = self.dims
+        f = front or self.w
+        bk = self.o if f == self.w else self.w
+        back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
+        p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
+        p = p.replace(**{f"{f}_ik_u": front_u, f"{f}_ik_h": d.ankle_h, f"{f}_foot": 0.0,
+                         f"{bk}_ik_u": back_ank_u, f"{bk}_ik_h": back_ank_h,
+                         f"{bk}_foot": -heel_lift, f"{bk}_toes": heel_lift})
+        sfx = ".L" if bk == "l" else ".R"
+        for _ in range(4):
+            lo, hi = 0.2, self.standing_h()
+            for _ in range(30):  # height: back knee at knee_floor + gap
+                mid = 0.5 * (lo + hi)
+                q = p.replace(h=mid)
+                hu, hh = self.hip_pivot(q, bk)
+                th, _s = leg_ik(back_ank_u - hu, back_ank_h - hh, d)
+                kh = hh - d.thigh * math.cos(math.radians(th))
+                if kh > d.knee_floor + knee_gap:
+                    hi = mid
+                else:
+                    lo = mid
+            p = p.replace(h=0.5 * (lo + hi))
+            if front_shin is None:
+                break
+            lo, hi = back_u, front_u + 0.3
+            for _ in range(30):  # fore-aft: front shin angle
+                mid = 0.5 * (lo + hi)
+                q = p.replace(u=mid)
+                hu, hh = self.hip_pivot(q, f)
+                _t, sh = leg_ik(front_u - hu, d.ankle_h - hh, d)
+                if sh > front_shin:
+                    hi = mid
+                else:
+                    lo = mid
+            p = p.replace(u=0.5 * (lo + hi))
+        return self.set_arms(p, arms)
+
+    def raised_heel(self, ball_anchor_u: float, heel_lift: float) -> tuple[float, float]:
+        """Ankle pivot (h, u) for a foot on its ball with the heel lifted by ``heel_lift`` degrees;
+        ``ball_anchor_u`` is where the ankle would be with the foot flat."""
+        d = self.dims
+        r = 0.65 * d.foot_len  # ankle pivot to the ball of the foot
+        a = math.radians(heel_lift)
+        drop = d.ankle_h - 0.03  # height of the ankle pivot over the ball line
+        base = math.atan2(drop, r)
+        rr = math.hypot(r, drop)
+        ball_u = ball_anchor_u + r
+        return 0.03 + rr * math.sin(base + a), ball_u - rr * math.cos(base + a)
+
+    def step_pose(self, p: Pose, leg: str, to_u: float, lift: float = 0.10, frac: float = 0.5) -> Pose:
+        """A foot in the air on its way from its current target to ``to_u``."""
+        cu = getattr(p, f"{leg}_ik_u")
+        return p.replace(**{f"{leg}_ik_u": cu + (to_u - cu) * frac, f"{leg}_ik_h": self.dims.ankle_h + lift,
+                            f"{leg}_foot": 8.0, f"{leg}_toes": 0.0})
+
+    def walk(self, m, start: Pose, dist: float, stride: float = 0.55, step_time: float = 0.5,
+             phase: str = "leave", yaw: float | None = None) -> Pose:
+        """Walk along the facing direction by about ``dist`` metres: the rear foot swings to
+        ``stride`` ahead of the other, the hips stay midway between the feet."""
+        p = start if yaw is None else start.replace(yaw=yaw)
+        direction = 1.0 if dist >= 0 else -1.0
+        n = max(1, int(math.ceil(abs(dist) / stride)))
+        h_walk = self.standing_h() - 0.03
+        for _ in range(n):
+            fl, fr = p.l_ik_u, p.r_ik_u
+            swing = "l" if (fl - fr) * direction < 0 or (fl == fr and self.o == "l") else "r"
+            stance = "r" if swing == "l" else "l"
+            stance_u = getattr(p, f"{stance}_ik_u")
+            new_u = stance_u + direction * stride
+            mid = self.step_pose(p, swing, new_u, lift=0.10, frac=0.5)
+            mid = mid.replace(u=0.5 * (stance_u + getattr(mid, f"{swing}_ik_u")), h=h_walk + 0.015,
+                              **{f"{stance}_foot": -5.0, f"{stance}_toes": 5.0})
+            m.add(step_time / 2, mid, phase)
+            p = p.replace(u=0.5 * (stance_u + new_u), h=h_walk,
+                          **{f"{swing}_ik_u": new_u, f"{swing}_ik_h": self.dims.ankle_h, f"{swing}_foot": 0.0,
+                             f"{swing}_toes": 0.0, f"{stance}_foot": -12.0, f"{stance}_toes": 12.0})
+            m.add(step_time / 2, p, phase)
+        return p
