@@ -26,7 +26,7 @@ MIN_VISIBILITY = 0.5  # points less visible than this are not drawn
 
 
 def _scale(frame: np.ndarray) -> float:
-    return max(0.4, frame.shape[0] / 720.0)
+    return max(0.55, frame.shape[0] / 720.0)
 
 
 def _text(

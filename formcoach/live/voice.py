@@ -36,9 +36,12 @@ class SilentVoice:
 
 
 class EspeakVoice:
-    def __init__(self, program: str, words_per_minute: int = 165) -> None:
+    def __init__(
+        self, program: str, words_per_minute: int = 165, extra_args: tuple[str, ...] = ()
+    ) -> None:
         self.program = program
         self.words_per_minute = words_per_minute
+        self.extra_args = extra_args  # e.g. ("-w", "out.wav") to speak into a file
         self._speaking: subprocess.Popen[bytes] | None = None
         self._waiting: str | None = None
         self.said: list[str] = []
@@ -56,7 +59,7 @@ class EspeakVoice:
         text, self._waiting = self._waiting, None
         try:
             self._speaking = subprocess.Popen(
-                [self.program, "-s", str(self.words_per_minute), text],
+                [self.program, "-s", str(self.words_per_minute), *self.extra_args, text],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )

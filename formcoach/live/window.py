@@ -15,6 +15,7 @@ import numpy as np
 from formcoach.errors import UsageError
 
 QUIT_KEYS = (ord("q"), ord("Q"), 27)  # q or Esc
+MIN_WINDOW_WIDTH = 960
 
 
 def display_available() -> bool:
@@ -28,13 +29,20 @@ class CvWindow:
         if not display_available():
             raise UsageError("no display to open a window on; run with --no-window")
         self.title = title
-        cv2.namedWindow(title, cv2.WINDOW_NORMAL)
+        # OpenCV's bundled Qt looks for fonts in its own empty folder and warns
+        # about it on every redraw; its uncategorised warnings mean nothing to a user.
+        os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
+        cv2.namedWindow(title, cv2.WINDOW_NORMAL | cv2.WINDOW_KEEPRATIO | cv2.WINDOW_GUI_NORMAL)
         self._shown = False
 
     def show(self, frame: np.ndarray) -> bool:
         """Show a frame; returns False when the user asks to quit (q, Esc, window closed)."""
         if self._shown and cv2.getWindowProperty(self.title, cv2.WND_PROP_VISIBLE) < 1:
             return False
+        if not self._shown:
+            h, w = frame.shape[:2]
+            zoom = max(1.0, MIN_WINDOW_WIDTH / w)  # small camera frames are hard to read
+            cv2.resizeWindow(self.title, int(w * zoom), int(h * zoom))
         cv2.imshow(self.title, frame)
         self._shown = True
         key = cv2.waitKey(1) & 0xFF

@@ -150,9 +150,11 @@ class Body:
         poses = out["rest_bone_poses"][0].double().numpy()
         self.rest_rot = poses[:, :3, :3].copy()
         self.rest_head = poses[:, :3, 3].copy()
-        self.rest_vertices = out["vertices"][0].double().numpy()
+        # the bind (rest) pose, which world-orient identity rotations reproduce; anny's default
+        # output is its *reference* pose, a few centimetres different
+        self.rest_vertices = out["rest_vertices"][0].double().numpy()
         self.faces = model.get_triangular_faces().numpy().astype(np.int64)
-        self._rest_keypoints = self._keypoints(out)
+        self._rest_keypoints = self._keypoints({"vertices": out["rest_vertices"]})
         self.vertex_region = self._regions(model)
         self._order = [i for lvl in model.kinematic_chain_levels for i in model.kinematic_chain_indices[1][lvl[0] : lvl[1]].tolist()]
 

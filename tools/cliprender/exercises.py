@@ -249,7 +249,511 @@ class Lunge(Choreographer):
         self.pose = self.m.add(0.1 * rep_s, self.plan.stand(u0, arms=self.arms), "stand", side)
 
 
+
+class StandingHipFlexor(Choreographer):
+    """Staggered-stance stretch; the working leg is the stretched (back) leg."""
+
+    faults_allowed = ("back_knee_bent", "lower_back_arch", "trunk_lean_forward")
+    default_steps = ({"do": "stand", "s": 1.0}, {"do": "enter", "s": 2.0},
+                     {"do": "hold", "s": 7.0, "faultable": True}, {"do": "exit", "s": 1.5})
+    default_arms = "hips"
+
+    def stance(self, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
+        kw: dict[str, Any] = dict(back_knee=176.0, tilt=-6.0, trunk=0.0, arms=self.arms)
+        faults: dict[str, float] = {}
+        if fault == "back_knee_bent":
+            kw["back_knee"] = 176.0 - 40.0 * s
+        elif fault == "lower_back_arch":
+            kw.update(tilt=-6.0 + 30.0 * s, trunk=-5.0 * s)
+        elif fault == "trunk_lean_forward":
+            kw.update(trunk=28.0 * s, tilt=-6.0 + 18.0 * s)
+        if fault:
+            faults[fault] = 1.0
+        return self.plan.split_stance(0.45, -0.50, **kw), faults
+
+    def step_stand(self, s: float = 1.0) -> None:
+        first = self.pose is None
+        self.key(0.0 if first else s, self.plan.stand(0.0, arms=self.arms), "stand")
+        if first:
+            self.m.hold(s)
+
+    def step_enter(self, s: float = 2.0, fault: str | None = None, strength: float | None = None) -> None:
+        target, faults = self.stance(fault, self.strength if strength is None else strength)
+        mid = self.plan.step_pose(self.pose, self.plan.o, 0.45, lift=0.08, frac=0.6).replace(u=0.1)
+        self.key(0.4 * s, mid, "enter")
+        self.key(0.6 * s, target, "hold", faults)
+
+    def step_hold(self, s: float = 7.0, fault: str | None = None, strength: float | None = None,
+                  fault_from: float | None = None, fault_s: float | None = None) -> None:
+        st = self.strength if strength is None else strength
+        good, _ = self.stance(None, st)
+        if fault is None:
+            self.key(s, good, "hold")
+            return
+        bad, faults = self.stance(fault, st)
+        if fault_from is None:
+            self.key(min(1.0, s / 4), bad, "hold", faults)
+            self.key(s - min(1.0, s / 4), bad, "hold", faults)
+            return
+        dur = fault_s if fault_s is not None else s - fault_from - 0.8
+        self.key(fault_from, good, "hold")
+        self.key(0.8, bad, "hold", faults)
+        self.key(max(dur - 0.8, 0.1), bad, "hold", faults)
+        self.key(0.8, good, "hold")
+        rest = s - fault_from - dur - 0.8
+        if rest > 0:
+            self.key(rest, good, "hold")
+
+    def step_exit(self, s: float = 1.5) -> None:
+        mid = self.plan.step_pose(self.pose, self.plan.w, 0.0, lift=0.08, frac=0.6).replace(u=0.0)
+        self.key(0.5 * s, mid, "exit")
+        self.key(0.5 * s, self.plan.stand(0.45 - 0.0, arms=self.arms).replace(
+            **{f"{self.plan.w}_ik_u": 0.45, f"{self.plan.o}_ik_u": 0.45}, u=0.45), "stand")
+
+
+class GluteBridge(Choreographer):
+    """Lying bridge: lift the hips into a line with shoulders and knees, hold, lower. Bilateral."""
+
+    faults_allowed = ("hips_sagging", "hips_too_high")
+    default_steps = ({"do": "lie", "s": 1.0}, {"do": "reps", "n": 4, "hold_s": 1.8, "faultable": True})
+    floor = True
+
+    def top(self, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
+        d = self.dims_
+        feet_u = 0.40
+        # a straight shoulder-hip-knee line: the hips at the height the knees give
+        base = self.plan.supine(feet_u=feet_u)
+        line_h = self._line_height(base)
+        h = line_h
+        tilt = 0.0
+        faults: dict[str, float] = {}
+        if fault == "hips_sagging":
+            h = d.hip_lie + (line_h - d.hip_lie) * (1.0 - 0.55 * s)
+            faults[fault] = 1.0
+        elif fault == "hips_too_high":
+            h = line_h + 0.07 * s
+            tilt = 18.0 * s  # the lower back arches to get there
+            faults[fault] = 1.0
+        trunk = self.plan.bridge_trunk(h)
+        p = self.plan.supine(h=h, feet_u=feet_u, trunk=trunk, tilt=trunk + tilt)
+        return p, faults
+
+    @property
+    def dims_(self):
+        return self.plan.dims
+
+    def _line_height(self, p: Pose) -> float:
+        """Hip height that puts shoulder, hip and knee on one line (solved numerically)."""
+        lo, hi = self.dims_.hip_lie, self.dims_.hip_lie + 0.45
+        for _ in range(30):
+            mid = 0.5 * (lo + hi)
+            trunk = self.plan.bridge_trunk(mid)
+            q = self.plan.supine(h=mid, feet_u=0.40, trunk=trunk, tilt=trunk)
+            j = self.plan.joints(q)
+            sh = 0.5 * (j["upperarm01.L"] + j["upperarm01.R"])
+            hip = 0.5 * (j["upperleg01.L"] + j["upperleg01.R"])
+            kn = 0.5 * (j["lowerleg01.L"] + j["lowerleg01.R"])
+            # knee above the shoulder-hip line -> hips too low
+            v = hip - sh
+            w = kn - sh
+            cross = v[0] * w[1] - v[1] * w[0]
+            if cross > 0:
+                lo = mid
+            else:
+                hi = mid
+        return 0.5 * (lo + hi)
+
+    def step_lie(self, s: float = 1.0) -> None:
+        self.key(0.0, self.plan.supine(feet_u=0.40), "rest")
+        self.m.hold(s)
+
+    def step_reps(self, n: int = 4, hold_s: float = 1.8, up_s: float = 0.9, down_s: float = 0.9, rest_s: float = 0.5,
+                  fault: str | None = None, strength: float | None = None, fault_reps: list[int] | None = None) -> None:
+        st = self.strength if strength is None else strength
+        low = self.plan.supine(feet_u=0.40)
+        for k in range(1, n + 1):
+            f = fault if (fault and (fault_reps is None or k in fault_reps)) else None
+            top, faults = self.top(f, st)
+            self.key(up_s, top, "hold", faults)
+            self.m.rep("both")
+            self.key(hold_s, top, "hold", faults)
+            self.key(down_s, low, "rest")
+            if rest_s:
+                self.m.hold(rest_s)
+
+    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None) -> None:
+        top, faults = self.top(fault, self.strength if strength is None else strength)
+        self.key(1.0, top, "hold", faults)
+        self.m.rep("both")
+        self.key(s - 1.0, top, "hold", faults)
+        self.key(1.0, self.plan.supine(feet_u=0.40), "rest")
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        return _mat(scene_mod, mat_rgb, -1.2, 0.7)
+
+
+def _mat(scene_mod, rgb, u0: float, u1: float, width: float = 0.62) -> list:
+    if rgb is None:
+        return []
+    return [scene_mod._box([u1 - u0, width, 0.006], [0.5 * (u0 + u1), 0.0, 0.003], rgb, rough=0.9)]
+
+
+class BirdDog(Choreographer):
+    """Hands and knees; extend one arm and the opposite leg. The working leg is the extended leg."""
+
+    faults_allowed = ("leg_above_hip", "back_sagging", "limb_not_extended")
+    default_steps = ({"do": "set", "s": 1.0}, {"do": "reps", "n": 3, "faultable": True})
+
+    def base(self, fault: str | None = None, s: float = 1.0) -> Pose:
+        tilt = 22.0 * s if fault == "back_sagging" else 0.0
+        return self.plan.quadruped(tilt=tilt)
+
+    def extended(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
+        p = self.base(fault, s)
+        arm = "ra" if leg == "l" else "la"
+        chest = p.base + p.trunk
+        thigh, shin, elbow = -88.0, 88.0, 4.0
+        faults: dict[str, float] = {}
+        if fault == "leg_above_hip":
+            thigh, shin = -88.0 - 25.0 * s, 88.0 + 25.0 * s
+            p = p.replace(tilt=p.tilt + 12.0 * s)
+        elif fault == "limb_not_extended":
+            thigh, shin, elbow = -55.0, 20.0, 70.0 * s
+        if fault:
+            faults[fault] = 1.0
+        p = p.replace(**{f"{leg}_thigh": thigh, f"{leg}_shin": shin, f"{leg}_foot": -95.0, f"{leg}_abd": 0.0,
+                         f"{arm}_flex": chest + 85.0, f"{arm}_elbow": elbow, f"{arm}_abd": 6.0})
+        return p, faults
+
+    def step_set(self, s: float = 1.0) -> None:
+        self.key(0.0, self.base(), "rest")
+        self.m.hold(s)
+
+    def step_reps(self, n: int = 3, alternate: bool = True, fault: str | None = None, strength: float | None = None,
+                  out_s: float = 0.9, hold_s: float = 0.8, back_s: float = 0.8,
+                  fault_reps: list[int] | None = None) -> None:
+        st = self.strength if strength is None else strength
+        order = []
+        for _ in range(n):
+            order += [self.plan.w, self.plan.o] if alternate else [self.plan.w]
+        if not alternate:
+            order += [self.plan.o] * n
+        for k, leg in enumerate(order, start=1):
+            f = fault if (fault and (fault_reps is None or k in fault_reps)) else None
+            side = "left" if leg == "l" else "right"
+            p, faults = self.extended(leg, f, st)
+            self.m.add(out_s, p, "extend", side, faults)
+            self.m.rep(side)
+            self.m.add(hold_s, p, "extend", side, faults)
+            self.pose = self.m.add(back_s, self.base(f if f == "back_sagging" else None, st), "rest", side,
+                                   faults if f == "back_sagging" else {})
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        return _mat(scene_mod, mat_rgb, -0.8, 0.9)
+
+
+class DeadBug(Choreographer):
+    """On the back, hips and knees at 90, arms up; lower the opposite arm and leg. Working leg = the lowered leg."""
+
+    faults_allowed = ("lower_back_arch", "knees_not_over_hips")
+    default_steps = ({"do": "set", "s": 1.0}, {"do": "reps", "n": 3, "faultable": True})
+
+    def table(self, fault: str | None = None, s: float = 1.0) -> tuple[Pose, dict[str, float]]:
+        thigh = 180.0 - 38.0 * s if fault == "knees_not_over_hips" else 180.0
+        p = self.plan.supine(knees="straight", arms="up")
+        p = p.replace(h=self.plan.dims.hip_lie, l_thigh=thigh, r_thigh=thigh, l_shin=-90.0, r_shin=-90.0,
+                      l_foot=60.0, r_foot=60.0, l_abd=3.0, r_abd=3.0)
+        return p, ({fault: 1.0} if fault == "knees_not_over_hips" else {})
+
+    def lowered(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
+        p, faults = self.table(fault, s)
+        arm = "ra" if leg == "l" else "la"
+        p = p.replace(**{f"{leg}_thigh": 102.0, f"{leg}_shin": -100.0, f"{leg}_foot": 70.0,
+                         f"{arm}_flex": 168.0, f"{arm}_elbow": 3.0})
+        if fault == "lower_back_arch":
+            p = p.replace(tilt=20.0 * s, trunk=-4.0 * s)
+            faults = {fault: 1.0}
+        return p, faults
+
+    def step_set(self, s: float = 1.0) -> None:
+        p, faults = self.table()
+        self.key(0.0, p, "rest", faults)
+        self.m.hold(s)
+
+    def step_reps(self, n: int = 3, alternate: bool = True, fault: str | None = None, strength: float | None = None,
+                  down_s: float = 1.1, hold_s: float = 0.4, up_s: float = 1.0,
+                  fault_reps: list[int] | None = None) -> None:
+        st = self.strength if strength is None else strength
+        order = []
+        for _ in range(n):
+            order += [self.plan.w, self.plan.o] if alternate else [self.plan.w]
+        if not alternate:
+            order += [self.plan.o] * n
+        for k, leg in enumerate(order, start=1):
+            f = fault if (fault and (fault_reps is None or k in fault_reps)) else None
+            side = "left" if leg == "l" else "right"
+            p, faults = self.lowered(leg, f, st)
+            self.m.add(down_s, p, "extend", side, faults)
+            self.m.rep(side)
+            self.m.add(hold_s, p, "extend", side, faults)
+            back, bf = self.table(f if f == "knees_not_over_hips" else None, st)
+            self.pose = self.m.add(up_s, back, "rest", side, bf)
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        return _mat(scene_mod, mat_rgb, -1.3, 0.8)
+
+
+class March(Choreographer):
+    """Standing march: knee to hip height, pause 2 s, lower. Working leg = the lifted leg."""
+
+    faults_allowed = ("knee_below_hip", "no_pause", "trunk_lean_back")
+    default_steps = ({"do": "stand", "s": 1.0}, {"do": "reps", "n": 2, "faultable": True})
+    default_arms = "hang"
+
+    def lifted(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
+        base = self.plan.stand(0.0, arms=self.arms)
+        thigh = 92.0 if fault != "knee_below_hip" else 92.0 - 42.0 * s
+        kw: dict[str, Any] = {f"{leg}_ik_u": float("nan"), f"{leg}_ik_h": float("nan"),
+                              f"{leg}_thigh": thigh, f"{leg}_shin": 2.0, f"{leg}_foot": -5.0}
+        if fault == "trunk_lean_back":
+            kw.update(trunk=-16.0 * s, tilt=-10.0 * s)
+        p = base.replace(**kw)
+        return p, ({fault: 1.0} if fault else {})
+
+    def step_stand(self, s: float = 1.0) -> None:
+        first = self.pose is None
+        self.key(0.0 if first else s, self.plan.stand(0.0, arms=self.arms), "stand")
+        if first:
+            self.m.hold(s)
+
+    def step_reps(self, n: int = 2, alternate: bool = True, fault: str | None = None, strength: float | None = None,
+                  up_s: float = 0.7, pause_s: float = 2.0, down_s: float = 0.7, rest_s: float = 0.3,
+                  fault_reps: list[int] | None = None) -> None:
+        st = self.strength if strength is None else strength
+        order = []
+        for _ in range(n):
+            order += [self.plan.w, self.plan.o] if alternate else [self.plan.w]
+        if not alternate:
+            order += [self.plan.o] * n
+        stand = self.plan.stand(0.0, arms=self.arms)
+        for k, leg in enumerate(order, start=1):
+            f = fault if (fault and (fault_reps is None or k in fault_reps)) else None
+            side = "left" if leg == "l" else "right"
+            up, faults = self.lifted(leg, f, st)
+            self.m.add(up_s, up, "lift", side, faults if f != "no_pause" else {})
+            self.m.rep(side)
+            pause = 0.1 if f == "no_pause" else pause_s
+            self.m.add(pause, up, "pause", side, faults)
+            self.pose = self.m.add(down_s if f != "no_pause" else 0.5, stand, "stand", side)
+            if rest_s:
+                self.m.hold(rest_s)
+
+
+class LegSwing(Choreographer):
+    """Standing on one leg, the working leg swings forward and back; counted per forward swing."""
+
+    faults_allowed = ("trunk_rocking",)
+    default_steps = ({"do": "stand", "s": 0.8}, {"do": "swings", "n": 5, "faultable": True},
+                     {"do": "switch", "s": 0.6}, {"do": "swings", "n": 5, "faultable": True})
+    default_arms = "hips"
+
+    def _pose(self, leg: str, thigh: float, trunk: float) -> Pose:
+        base = self.plan.stand(0.0, arms=self.arms)
+        knee = 8.0 if thigh > 0 else 4.0
+        foot_h = max(0.0, thigh)
+        return base.replace(**{f"{leg}_ik_u": float("nan"), f"{leg}_ik_h": float("nan"),
+                               f"{leg}_thigh": thigh, f"{leg}_shin": thigh - knee if thigh < 0 else -(thigh - knee) * -1.0 - 2 * knee,
+                               f"{leg}_foot": 0.3 * foot_h, f"{leg}_abd": 3.0}, trunk=trunk, tilt=trunk * 0.5)
+
+    def step_stand(self, s: float = 0.8) -> None:
+        self.key(0.0, self.plan.stand(0.0, arms=self.arms), "stand")
+        self.m.hold(s)
+
+    def step_swings(self, n: int = 5, fault: str | None = None, strength: float | None = None,
+                    front: float = 55.0, back: float = -28.0, period: float = 1.2) -> None:
+        st = self.strength if strength is None else strength
+        leg = self.plan.w
+        rock = 14.0 * st if fault == "trunk_rocking" else 1.5
+        faults = {fault: 1.0} if fault else {}
+        side = self.side
+        for _ in range(n):
+            fw = self._pose(leg, front, -rock)
+            bw = self._pose(leg, back, rock)
+            self.m.add(period / 2, fw, "swing", side, faults)
+            self.m.rep(side)
+            self.pose = self.m.add(period / 2, bw, "swing", side, faults)
+        self.pose = self.m.add(period / 2, self.plan.stand(0.0, arms=self.arms), "stand", side)
+
+
+class BedStretch(Choreographer):
+    """Lying on the back at the end of a bed, the working leg hanging off the end, the other foot on the bed."""
+
+    faults_allowed = ()
+    default_steps = ({"do": "set", "s": 0.8}, {"do": "lower", "s": 2.0}, {"do": "hold", "s": 8.0},
+                     {"do": "raise", "s": 1.8})
+    bed_h = 0.52
+    hug = False
+
+    def lying(self, hang: float, reading: str = "normal") -> Pose:
+        d = self.plan.dims
+        w, o = self.plan.w, self.plan.o
+        p = self.plan.supine(h=self.bed_h + d.hip_lie, feet_u=0.40, base_h=self.bed_h)
+        p = p.replace(u=-0.05)
+        # hanging leg: from horizontal (hang=0) down to the reading's angles (hang=1)
+        thigh_end, shin_end = 72.0, 6.0
+        if reading == "tight_iliopsoas":
+            thigh_end, shin_end = 104.0, 8.0
+        elif reading == "tight_rectus_femoris":
+            thigh_end, shin_end = 76.0, -42.0
+        thigh = 90.0 + (thigh_end - 90.0) * hang
+        shin = -90.0 + (shin_end + 90.0) * hang
+        p = p.replace(**{f"{w}_ik_u": float("nan"), f"{w}_ik_h": float("nan"), f"{w}_thigh": thigh,
+                         f"{w}_shin": shin, f"{w}_foot": 30.0 * (1 - hang) + 5.0, f"{w}_abd": 4.0})
+        if self.hug:
+            p = p.replace(**{f"{o}_ik_u": float("nan"), f"{o}_ik_h": float("nan"), f"{o}_thigh": 228.0,
+                             f"{o}_shin": 60.0, f"{o}_foot": 20.0, f"{o}_abd": 8.0})
+            j = self.plan.joints(p)
+            knee = j["lowerleg01" + (".L" if o == "l" else ".R")]
+            p = self.plan.set_arms(p, "reach", (knee[0] - 0.06, knee[1] + 0.02))
+        return p
+
+    def step_set(self, s: float = 0.8, reading: str = "normal") -> None:
+        self.key(0.0, self.lying(0.0, reading), "rest")
+        self.m.hold(s)
+
+    def step_lower(self, s: float = 2.0, reading: str = "normal") -> None:
+        self.key(s, self.lying(1.0, reading), "hold")
+
+    def step_hold(self, s: float = 8.0, reading: str = "normal") -> None:
+        self.key(s, self.lying(1.0, reading), "hold")
+
+    def step_raise(self, s: float = 1.8, reading: str = "normal") -> None:
+        self.key(s, self.lying(0.0, reading), "rest")
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        h = self.bed_h
+        return [scene_mod._box([2.0, 1.4, h - 0.2], [-1.0, 0.0, 0.1 + (h - 0.2) / 2], (0.92, 0.92, 0.9), rough=0.95),
+                scene_mod._box([2.04, 1.44, 0.2], [-1.0, 0.0, 0.1], (0.35, 0.25, 0.18)),
+                scene_mod._box([0.5, 0.5, 0.12], [-1.72, 0.0, h + 0.06], (0.95, 0.95, 0.95), rough=0.95)]
+
+
+class ThomasTest(BedStretch):
+    """Modified Thomas test on a firm table: hug one knee, let the tested (working) leg hang.
+    ``reading``: normal | tight_iliopsoas | tight_rectus_femoris."""
+
+    bed_h = 0.74
+    hug = True
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        h = self.bed_h
+        out = [scene_mod._box([1.9, 0.7, 0.08], [-0.95, 0.0, h - 0.04], (0.45, 0.32, 0.22))]
+        for du in (-1.8, -0.1):
+            for dw in (-0.3, 0.3):
+                out.append(scene_mod._box([0.06, 0.06, h - 0.08], [du, dw, (h - 0.08) / 2], (0.3, 0.3, 0.32)))
+        out.append(scene_mod._box([1.85, 0.65, 0.03], [-0.95, 0.0, h + 0.015], (0.25, 0.4, 0.5), rough=0.9))
+        return out
+
+
+class TablePsoas(Choreographer):
+    """Standing beside a table, the working leg lies straight on the table behind, standing knee slightly bent."""
+
+    faults_allowed = ("trunk_lean_forward", "back_leg_bent")
+    default_steps = ({"do": "set", "s": 1.5}, {"do": "hold", "s": 8.0, "faultable": True}, {"do": "wait", "s": 1.0})
+    default_arms = "hang"
+
+    def table_h(self) -> float:
+        return self._stance_h() - 0.095
+
+    def _stance_h(self) -> float:
+        return self.plan.standing_h(knee_bend=12.0)
+
+    def stance(self, fault: str | None, s: float, settle: float = 1.0) -> tuple[Pose, dict[str, float]]:
+        d = self.plan.dims
+        w, o = self.plan.w, self.plan.o
+        p = Pose(u=0.0, h=self._stance_h(), head=0.0, tilt=-4.0, trunk=0.0)
+        thigh, shin, trunk, tilt = -88.0 * settle - 60.0 * (1 - settle), 88.0, 0.0, -4.0
+        faults: dict[str, float] = {}
+        if fault == "trunk_lean_forward":
+            trunk, tilt = 30.0 * s, 14.0 * s
+            faults[fault] = 1.0
+        elif fault == "back_leg_bent":
+            shin = 88.0 + 70.0 * s
+            faults[fault] = 1.0
+        p = p.replace(trunk=trunk, tilt=tilt, **{f"{w}_thigh": thigh, f"{w}_shin": shin, f"{w}_foot": -140.0,
+                                                 f"{o}_ik_u": 0.04, f"{o}_ik_h": d.ankle_h, f"{o}_foot": 0.0})
+        return self.plan.set_arms(p, self.arms), faults
+
+    def step_set(self, s: float = 1.5) -> None:
+        p, _ = self.stance(None, 1.0, settle=0.7)
+        self.key(0.0, p, "enter")
+        p, _ = self.stance(None, 1.0)
+        self.key(s, p, "hold")
+
+    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None,
+                  fault_from: float | None = None, fault_s: float | None = None) -> None:
+        st = self.strength if strength is None else strength
+        good, _ = self.stance(None, st)
+        if fault is None:
+            self.key(s, good, "hold")
+            return
+        bad, faults = self.stance(fault, st)
+        ff = 2.0 if fault_from is None else fault_from
+        dur = fault_s if fault_s is not None else s - ff - 0.8
+        self.key(ff, good, "hold")
+        self.key(0.8, bad, "hold", faults)
+        self.key(max(dur - 0.8, 0.1), bad, "hold", faults)
+        self.key(0.8, good, "hold")
+        rest = s - ff - dur - 0.8
+        if rest > 0:
+            self.key(rest, good, "hold")
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        h = self.table_h()
+        out = [scene_mod._box([1.1, 0.7, 0.05], [-0.95, 0.0, h - 0.025], (0.55, 0.4, 0.26))]
+        for du in (-1.45, -0.45):
+            for dw in (-0.3, 0.3):
+                out.append(scene_mod._box([0.05, 0.05, h - 0.05], [du, dw, (h - 0.05) / 2], (0.4, 0.3, 0.2)))
+        return out
+
+
+class ConstructiveRest(Choreographer):
+    """Lying on the back, knees bent, feet flat; stay still. position_lost: the legs slide out."""
+
+    faults_allowed = ("position_lost",)
+    default_steps = ({"do": "hold", "s": 5.0}, {"do": "hold", "s": 7.0, "faultable": True})
+
+    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None) -> None:
+        st = self.strength if strength is None else strength
+        p = self.plan.supine(feet_u=0.42)
+        p = p.replace(la_flex=12.0, ra_flex=12.0, la_abd=28.0, ra_abd=28.0, la_elbow=25.0, ra_elbow=25.0)
+        if fault is None:
+            if self.pose is None:
+                self.key(0.0, p, "hold")
+            self.key(s, p, "hold")
+            return
+        # the feet slide away and the knees drop open
+        lost = p.replace(l_ik_u=0.42 + 0.32 * st, r_ik_u=0.42 + 0.32 * st, l_abd=6.0 + 22.0 * st, r_abd=6.0 + 22.0 * st)
+        if self.pose is None:
+            self.key(0.0, p, "hold")
+        self.key(1.0, p, "hold")
+        self.key(1.6, lost, "hold", {fault: 1.0})
+        self.key(max(s - 2.6, 0.1), lost, "hold", {fault: 1.0})
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        return _mat(scene_mod, mat_rgb, -1.3, 0.7)
+
+
 EXERCISES: dict[str, type[Choreographer]] = {
     "kneeling-hip-flexor": KneelingHipFlexor,
     "lunge": Lunge,
+    "standing-hip-flexor": StandingHipFlexor,
+    "glute-bridge": GluteBridge,
+    "bird-dog": BirdDog,
+    "dead-bug": DeadBug,
+    "march": March,
+    "leg-swing": LegSwing,
+    "bed-stretch": BedStretch,
+    "thomas-test": ThomasTest,
+    "table-psoas": TablePsoas,
+    "constructive-rest": ConstructiveRest,
 }

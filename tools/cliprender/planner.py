@@ -186,3 +186,74 @@ class Planner:
                              f"{swing}_toes": 0.0, f"{stance}_foot": -12.0, f"{stance}_toes": 12.0})
             m.add(step_time / 2, p, phase)
         return p
+
+    # -- more postures -----------------------------------------------------------------------
+    def split_stance(self, front_u: float, back_u: float, back_knee: float = 176.0, tilt: float = -6.0,
+                     trunk: float = 0.0, heel_lift: float = 35.0, arms: str = "hips") -> Pose:
+        """Staggered stance for the standing hip-flexor stretch: the working (stretched) leg
+        behind, nearly straight (``back_knee`` included angle) on the ball of its foot."""
+        d = self.dims
+        bk, f = self.w, self.o
+        back_h, back_au = self.raised_heel(back_u, heel_lift)
+        p = Pose(u=0.5 * (front_u + back_u) + 0.1, tilt=tilt, trunk=trunk, head=0.0)
+        p = p.replace(**{f"{f}_ik_u": front_u, f"{f}_ik_h": d.ankle_h, f"{f}_foot": 0.0,
+                         f"{bk}_ik_u": back_au, f"{bk}_ik_h": back_h, f"{bk}_foot": -heel_lift,
+                         f"{bk}_toes": heel_lift})
+        lo, hi = 0.3, self.standing_h() + 0.05
+        for _ in range(40):  # height: the back knee reaches the wanted angle
+            mid = 0.5 * (lo + hi)
+            q = p.replace(h=mid)
+            hu, hh = self.hip_pivot(q, bk)
+            th, sh = leg_ik(back_au - hu, back_h - hh, d)
+            knee = 180.0 - abs(th + sh)
+            if knee > back_knee:
+                hi = mid
+            else:
+                lo = mid
+        p = p.replace(h=0.5 * (lo + hi))
+        return self.set_arms(p, arms)
+
+    def supine(self, h: float | None = None, knees: str = "bent", feet_u: float = 0.42, trunk: float = 0.0,
+               tilt: float = 0.0, arms: str = "side", base_h: float = 0.0) -> Pose:
+        """Lying on the back, head toward -u, hips at u = 0. ``knees``: bent (feet flat) | straight."""
+        d = self.dims
+        hh = base_h + d.hip_lie if h is None else h
+        p = Pose(u=0.0, h=hh, base=-90.0, trunk=trunk, tilt=tilt, head=0.0)
+        if knees == "bent":
+            for leg in ("l", "r"):
+                p = p.replace(**{f"{leg}_ik_u": feet_u, f"{leg}_ik_h": base_h + d.ankle_h, f"{leg}_foot": 0.0,
+                                 f"{leg}_abd": 6.0})
+        else:
+            p = p.replace(l_thigh=90.0, l_shin=-90.0, r_thigh=90.0, r_shin=-90.0, l_foot=80.0, r_foot=80.0,
+                          l_abd=4.0, r_abd=4.0)
+        if arms == "side":
+            p = p.replace(la_flex=0.0, ra_flex=0.0, la_abd=14.0, ra_abd=14.0, la_elbow=5.0, ra_elbow=5.0)
+        elif arms == "up":
+            p = p.replace(la_flex=90.0, ra_flex=90.0, la_abd=4.0, ra_abd=4.0, la_elbow=3.0, ra_elbow=3.0)
+        return p
+
+    def bridge_trunk(self, h: float, base_h: float = 0.0) -> float:
+        """Trunk pitch (relative to lying) that keeps the shoulders on the floor with the hips at ``h``."""
+        d = self.dims
+        rise = (h - base_h - d.hip_lie) - 0.0
+        return -math.degrees(math.asin(max(-1.0, min(1.0, rise / d.torso))))
+
+    def quadruped(self, u: float = 0.0, tilt: float = 0.0, trunk_extra: float = 0.0, head: float = 70.0) -> Pose:
+        """On hands and knees: thighs vertical, shins on the floor, hands under the shoulders."""
+        d = self.dims
+        h = d.knee_floor + d.thigh - d.hip_offset[2] + 0.01
+        palm_h = 0.035
+        sh_h = palm_h + d.arm_upper + d.arm_fore - 0.02
+        trunk = 0.0
+        p = Pose(u=u, h=h, base=90.0, tilt=tilt, head=head)
+        for _ in range(3):
+            p = p.replace(trunk=trunk)
+            j = self.joints(p)
+            cur = 0.5 * (j["upperarm01.L"][1] + j["upperarm01.R"][1])
+            trunk += math.degrees(math.asin(max(-1.0, min(1.0, (sh_h - cur) / d.torso)))) * -1.0
+        p = p.replace(trunk=trunk + trunk_extra)
+        for leg in ("l", "r"):
+            p = p.replace(**{f"{leg}_thigh": 0.0, f"{leg}_shin": 88.0, f"{leg}_foot": -160.0, f"{leg}_abd": 3.0})
+        j = self.joints(p)
+        sh_u = 0.5 * (j["upperarm01.L"][0] + j["upperarm01.R"][0])
+        return self.set_arms(p, "reach", (sh_u + 0.02, palm_h))

@@ -95,6 +95,8 @@ class BodyDims:
     foot_len: float = 0.25
     arm_upper: float = 0.28
     arm_fore: float = 0.33
+    hip_lie: float = 0.11  # hip pivot above the floor lying on the back
+    sh_lie: float = 0.10  # shoulder pivot above the floor lying on the back
 
 
 def _sag(v: np.ndarray) -> np.ndarray:
@@ -125,7 +127,14 @@ def measure(body: Body) -> BodyDims:
     foot_len = float(np.linalg.norm(_sag(toe - ankle)) + 0.05)
     arm_upper = float(np.linalg.norm(body.rest_segment("upperarm01.L", "lowerarm01.L")))
     arm_fore = float(np.linalg.norm(body.rest_segment("lowerarm01.L", "wrist.L"))) + 0.07
-    return dataclasses.replace(dims0, knee_floor=knee_floor, foot_len=foot_len, arm_upper=arm_upper, arm_fore=arm_fore)
+    supine = Pose(h=0.0, base=-90.0, l_thigh=90.0, l_shin=-90.0, r_thigh=90.0, r_shin=-90.0, l_foot=90.0, r_foot=90.0)
+    rot, _ = solve_rotations(body, dims0, supine)
+    posed = body.pose(rot)
+    trunk = np.isin(body.vertex_region, ["shirt", "legs"])
+    low = float(posed.vertices[trunk, 2].min())
+    sh_z = 0.5 * (posed.bone_heads["upperarm01.L"][2] + posed.bone_heads["upperarm01.R"][2])
+    return dataclasses.replace(dims0, knee_floor=knee_floor, foot_len=foot_len, arm_upper=arm_upper,
+                               arm_fore=arm_fore, hip_lie=-low, sh_lie=float(sh_z - low))
 
 
 def arm_ik(d_u: float, d_h: float, chest_pitch: float, dims: BodyDims) -> tuple[float, float]:
