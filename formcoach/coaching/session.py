@@ -183,7 +183,9 @@ class CoachSession:
             pose = pose.with_xy(self._smoother(pose.xy, frame.time_s, frame.height))
         if not self._body_in_frame(pose, frame.width, frame.height):
             return pose, None, BODY_NOT_VISIBLE
-        view = self._stable_view(classify_view(pose), frame.time_s)
+        view = self._stable_view(
+            classify_view(pose, floor=self.checker.spec.posture == "floor"), frame.time_s
+        )
         self.record.view_counts[view.kind] += 1
         if view.facing is not None:
             self.record.facing_counts["right" if view.facing > 0 else "left"] += 1

@@ -102,9 +102,24 @@ def facing_direction(pose: Pose) -> int | None:
     return 1 if votes > 0 else -1
 
 
-def classify_view(pose: Pose) -> View:
+def head_direction(pose: Pose) -> int | None:
+    """+1 if the head lies toward image right of the hips, -1 if left (floor exercises)."""
+    shoulders = midpoint(pose.xy[L.LEFT_SHOULDER], pose.xy[L.RIGHT_SHOULDER])
+    hips = midpoint(pose.xy[L.LEFT_HIP], pose.xy[L.RIGHT_HIP])
+    dx = float(shoulders[0] - hips[0])
+    if abs(dx) < 0.3 * max(torso_length(pose), 1e-6):
+        return None  # trunk near vertical: no lying direction
+    return 1 if dx > 0 else -1
+
+
+def classify_view(pose: Pose, *, floor: bool = False) -> View:
+    """The camera view and the direction checks are signed by.
+
+    `floor=True` signs by where the head points (lying or on hands and
+    knees); otherwise by where the person faces.
+    """
     yaw = estimate_yaw_from_side_deg(pose)
-    facing = facing_direction(pose)
+    facing = head_direction(pose) if floor else facing_direction(pose)
     if math.isnan(yaw):
         return View("unknown", facing, yaw)
     if yaw <= SIDE_VIEW_TOLERANCE_DEG:
@@ -113,7 +128,7 @@ def classify_view(pose: Pose) -> View:
         kind = "front"
     else:
         kind = "oblique"
-    return View(kind, facing if kind != "front" else facing, yaw)
+    return View(kind, facing, yaw)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from formcoach.core.pose import Pose
 from formcoach.core.view import ViewKind
 
 Counting = Literal["hold", "reps"]
+# Upright exercises are judged along the direction the person faces; floor
+# exercises (lying, on hands and knees) along the direction the head points.
+Posture = Literal["upright", "floor"]
 
 
 def limit(default: float, help: str, low: float, high: float) -> Any:
@@ -33,6 +36,7 @@ class ExerciseSpec:
     hold_target_s: float = 0.0  # a hold is complete at this many good-form seconds
     sets_per_side: int = 0  # target holds (or reps) per side
     required: tuple[Landmark, ...] = ()
+    posture: Posture = "upright"
 
 
 def threshold_check(code: str, value: float, limit: float, *, above: bool) -> Check:
@@ -52,10 +56,18 @@ class Checker(ABC):
 
     spec: ExerciseSpec
     measure_names: tuple[str, ...] = ()
+    # The frozen dataclass of this exercise's thresholds (fields made with
+    # `limit`), which a user's config may override; the checker takes an
+    # instance of it as its only constructor argument.
+    thresholds_type: type
 
     @abstractmethod
     def assess(self, pose: Pose, facing: int) -> Assessment:
-        """Judge one side-on pose; `facing` is +1 (image right) or -1 (image left)."""
+        """Judge one pose; `facing` is +1 (image right) or -1 (image left).
+
+        For an upright exercise `facing` is where the person faces; for a
+        floor exercise it is where the head points along the floor.
+        """
 
     def rep_thresholds(self) -> tuple[float, float] | None:
         """(start_below, end_above) for the rep signal, or None for no reps."""

@@ -87,6 +87,7 @@ class KneelingThresholds:
 
 class KneelingHipFlexorChecker(Checker):
     spec = SPEC
+    thresholds_type = KneelingThresholds
     measure_names = (
         "front_knee_angle_deg",
         "back_knee_angle_deg",

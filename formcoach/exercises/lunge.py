@@ -89,6 +89,7 @@ class LungeThresholds:
 
 class LungeChecker(Checker):
     spec = SPEC
+    thresholds_type = LungeThresholds
     measure_names = (
         "front_knee_angle_deg",
         "back_knee_angle_deg",

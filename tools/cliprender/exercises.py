@@ -8,6 +8,7 @@ A step is a TOML table ``{ do = "NAME", s = SECONDS, ... }``; ``do`` names a met
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -418,7 +419,7 @@ class BirdDog(Choreographer):
             thigh, shin = -88.0 - 25.0 * s, 88.0 + 25.0 * s
             p = p.replace(tilt=p.tilt + 12.0 * s)
         elif fault == "limb_not_extended":
-            thigh, shin, elbow = -55.0, 20.0, 70.0 * s
+            thigh, shin, elbow = -60.0, 120.0, 70.0 * s
         if fault:
             faults[fault] = 1.0
         p = p.replace(**{f"{leg}_thigh": thigh, f"{leg}_shin": shin, f"{leg}_foot": -95.0, f"{leg}_abd": 0.0,
@@ -559,29 +560,40 @@ class LegSwing(Choreographer):
 
     def _pose(self, leg: str, thigh: float, trunk: float) -> Pose:
         base = self.plan.stand(0.0, arms=self.arms)
-        knee = 8.0 if thigh > 0 else 4.0
-        foot_h = max(0.0, thigh)
+        # the knee bends most as the leg passes under the body, so the foot clears the floor
+        knee = 6.0 + 30.0 * math.exp(-((thigh - 8.0) / 22.0) ** 2)
         return base.replace(**{f"{leg}_ik_u": float("nan"), f"{leg}_ik_h": float("nan"),
-                               f"{leg}_thigh": thigh, f"{leg}_shin": thigh - knee if thigh < 0 else -(thigh - knee) * -1.0 - 2 * knee,
-                               f"{leg}_foot": 0.3 * foot_h, f"{leg}_abd": 3.0}, trunk=trunk, tilt=trunk * 0.5)
+                               f"{leg}_thigh": thigh, f"{leg}_shin": knee - thigh,
+                               f"{leg}_foot": 0.25 * max(0.0, thigh) + 5.0, f"{leg}_abd": 3.0},
+                            trunk=trunk, tilt=0.5 * trunk)
 
     def step_stand(self, s: float = 0.8) -> None:
-        self.key(0.0, self.plan.stand(0.0, arms=self.arms), "stand")
-        self.m.hold(s)
+        first = self.pose is None
+        self.key(0.0 if first else s, self.plan.stand(0.0, arms=self.arms), "stand")
+        if first:
+            self.m.hold(s)
 
     def step_swings(self, n: int = 5, fault: str | None = None, strength: float | None = None,
                     front: float = 55.0, back: float = -28.0, period: float = 1.2) -> None:
+        """``n`` full swings (forward and back), as a sampled pendulum; one rep per forward swing."""
         st = self.strength if strength is None else strength
         leg = self.plan.w
         rock = 14.0 * st if fault == "trunk_rocking" else 1.5
         faults = {fault: 1.0} if fault else {}
         side = self.side
-        for _ in range(n):
-            fw = self._pose(leg, front, -rock)
-            bw = self._pose(leg, back, rock)
-            self.m.add(period / 2, fw, "swing", side, faults)
-            self.m.rep(side)
-            self.pose = self.m.add(period / 2, bw, "swing", side, faults)
+        mid, amp = 0.5 * (front + back), 0.5 * (front - back)
+        steps = 8
+        # ease in from standing to the back end of the swing
+        self.m.add(period / 2, self._pose(leg, back, rock), "swing", side, faults)
+        for k in range(1, n * steps + 1):
+            ph = math.pi * (1 + 2 * k / steps)  # starts at the back end (cos = -1)
+            thigh = mid + amp * math.cos(ph)
+            trunk = -rock * math.cos(ph)
+            last = k == n * steps
+            self.pose = self.m.add(period / steps, self._pose(leg, thigh, trunk), "swing", side, faults,
+                                   ease=False if not last else True)
+            if k % steps == steps // 2:
+                self.m.rep(side)
         self.pose = self.m.add(period / 2, self.plan.stand(0.0, arms=self.arms), "stand", side)
 
 
@@ -610,8 +622,8 @@ class BedStretch(Choreographer):
         p = p.replace(**{f"{w}_ik_u": float("nan"), f"{w}_ik_h": float("nan"), f"{w}_thigh": thigh,
                          f"{w}_shin": shin, f"{w}_foot": 30.0 * (1 - hang) + 5.0, f"{w}_abd": 4.0})
         if self.hug:
-            p = p.replace(**{f"{o}_ik_u": float("nan"), f"{o}_ik_h": float("nan"), f"{o}_thigh": 228.0,
-                             f"{o}_shin": 60.0, f"{o}_foot": 20.0, f"{o}_abd": 8.0})
+            p = p.replace(**{f"{o}_ik_u": float("nan"), f"{o}_ik_h": float("nan"), f"{o}_thigh": 220.0,
+                             f"{o}_shin": -100.0, f"{o}_foot": 20.0, f"{o}_abd": 8.0})
             j = self.plan.joints(p)
             knee = j["lowerleg01" + (".L" if o == "l" else ".R")]
             p = self.plan.set_arms(p, "reach", (knee[0] - 0.06, knee[1] + 0.02))

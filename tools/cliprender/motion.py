@@ -20,6 +20,7 @@ class Key:
     faults: dict[str, float] = field(default_factory=dict)
     phase: str = ""
     side: str = ""  # working leg during this phase: "left" | "right" | ""
+    ease: bool = True  # smoothstep toward the next key (False: linear)
 
 
 @dataclass
@@ -38,8 +39,9 @@ class Motion:
     def t(self) -> float:
         return self.keys[-1].t if self.keys else 0.0
 
-    def add(self, dt: float, pose: Pose, phase: str = "", side: str = "", faults: dict[str, float] | None = None) -> Pose:
-        self.keys.append(Key(self.t + dt if self.keys else 0.0, pose, dict(faults or {}), phase, side))
+    def add(self, dt: float, pose: Pose, phase: str = "", side: str = "", faults: dict[str, float] | None = None,
+            ease: bool = True) -> Pose:
+        self.keys.append(Key(self.t + dt if self.keys else 0.0, pose, dict(faults or {}), phase, side, ease))
         return pose
 
     def hold(self, dt: float, phase: str | None = None, faults: dict[str, float] | None = None) -> None:
@@ -79,7 +81,8 @@ def sample(motion: Motion, t: float, dims: BodyDims) -> tuple[Pose, dict[str, fl
         return keys[-1].pose, dict(keys[-1].faults), keys[-1]
     i = max(j for j, k in enumerate(keys) if k.t <= t)
     a, b = keys[i], keys[i + 1]
-    x = ease((t - a.t) / max(b.t - a.t, 1e-9))
+    x = (t - a.t) / max(b.t - a.t, 1e-9)
+    x = ease(x) if a.ease else min(max(x, 0.0), 1.0)
     pa, pb = a.pose, b.pose
     for side in ("l", "r"):
         ia, ib = math.isnan(getattr(pa, f"{side}_ik_u")), math.isnan(getattr(pb, f"{side}_ik_u"))
