@@ -72,7 +72,9 @@ def analyze_video(
     )
     try:
         with (
-            PoseEstimator(LandmarkerOptions(model_path)) as estimator,
+            PoseEstimator(
+                LandmarkerOptions(model_path, segmentation=checker.spec.needs_mask)
+            ) as estimator,
             CsvSink(folder / "angles.csv") as csv_sink,
         ):
             for frame, result in coach_frames(reader, estimator, session):

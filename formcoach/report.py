@@ -58,6 +58,7 @@ def build_report(
             "end_s": _r(r.end_s),
             "bottom_s": _r(r.bottom_s),
             "depth_deg": _r(r.depth, 1),
+            "range_deg": _r(r.range, 1),
             "faults": sorted(r.faults),
         }
         for r in record.reps

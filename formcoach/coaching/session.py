@@ -7,23 +7,27 @@ It is deterministic and takes time from the frames' timestamps.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from formcoach.coaching.baseline import PersonalBaseline
 from formcoach.coaching.checks import (
     BODY_NOT_VISIBLE,
     NO_PERSON,
     SETUP_CODES,
     TURN_SIDEWAYS,
     Assessment,
+    Check,
 )
 from formcoach.coaching.cues import Cue, CueEvent, CueScheduler, CueTiming
 from formcoach.coaching.debounce import DebouncedSet
 from formcoach.coaching.holds import Hold, HoldTracker
-from formcoach.coaching.reps import Rep, RepCounter
+from formcoach.coaching.reps import Rep
 from formcoach.core.continuity import knees_swapped, legs_swapped, swap_knees, swap_legs
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose, PoseFrame
@@ -47,7 +51,9 @@ VISIBLE = 0.5
 
 def _relabelled(pose: Pose, swap: Callable[[np.ndarray], np.ndarray]) -> Pose:
     world = None if pose.world is None else swap(pose.world)
-    return Pose(swap(pose.xy), swap(pose.visibility), world, pose.mask)
+    return dataclasses.replace(
+        pose, xy=swap(pose.xy), visibility=swap(pose.visibility), world=world
+    )
 
 
 @dataclass(frozen=True)
@@ -106,8 +112,7 @@ class CoachSession:
         self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
         self._views: deque[tuple[float, str, int | None]] = deque()
         self.holds = HoldTracker() if spec.counting == "hold" else None
-        thresholds = checker.rep_thresholds()
-        self.reps = RepCounter(*thresholds) if thresholds else None
+        self.reps = checker.rep_counter()
         self.record = SessionRecord(
             exercise=spec.name,
             cues=self.scheduler.history,
@@ -115,6 +120,16 @@ class CoachSession:
             reps=self.reps.reps if self.reps else [],
         )
         self._completed_holds: set[int] = set()
+        keep_across_reps = None if spec.counting == "reps" else 1.5
+        self._baselines = [
+            (
+                limit,
+                PersonalBaseline(
+                    settle_s=0.5 if keep_across_reps else 0.2, reset_after_s=keep_across_reps
+                ),
+            )
+            for limit in checker.relative_limits()
+        ]
 
     # -- per frame -------------------------------------------------------
     def process(self, frame: PoseFrame) -> FrameResult:
@@ -129,6 +144,7 @@ class CoachSession:
         if setup is None and pose is not None and view is not None and view.facing is not None:
             assessment = self.checker.assess(pose, view.facing)
             rec.usable_frames += 1
+        assessment = self._judge_relative(t, assessment)
         self._count_checks(assessment)
         raw = set(assessment.faults) | ({setup} if setup else set())
         present = self._faults.update(raw, t)
@@ -220,6 +236,27 @@ class CoachSession:
         facing = facings.most_common(1)[0][0] if facings else None
         return View(kind, facing, view.yaw_from_side_deg)  # type: ignore[arg-type]
 
+    def _judge_relative(self, t: float, a: Assessment) -> Assessment:
+        """Judge the checker's baseline-relative measures (e.g. the arch depth)."""
+        if not self._baselines:
+            return a
+        checks = list(a.checks)
+        for limit, baseline in self._baselines:
+            value = a.measures.get(limit.measure)
+            if value is not None and not math.isfinite(value):
+                value = None
+            base = baseline.update(t, value, a.in_position)
+            own = [c for c in checks if c.code == limit.code]
+            if value is None or any(c.status == "silent" for c in own):
+                continue  # gated: the checker's own silent reason stands
+            rose = base is not None and value - base > limit.rise
+            faulty = rose or value > limit.ceiling or any(c.status == "fault" for c in own)
+            checks = [c for c in checks if c.code != limit.code]
+            checks.append(Check(limit.code, "fault" if faulty else "ok", value=value))
+            if base is not None:
+                a.measures[f"{limit.measure}_baseline"] = base
+        return dataclasses.replace(a, checks=tuple(checks))
+
     def _count_checks(self, assessment: Assessment) -> None:
         for check in assessment.checks:
             self.record.check_counts.setdefault(check.code, Counter())[check.status] += 1
@@ -243,7 +280,7 @@ class CoachSession:
                         self.scheduler.acknowledge(t, f"{target:.0f} seconds: well done, release")
                     )
         if self.reps is not None:
-            rep = self.reps.update(t, a.rep_signal, a.working_leg, form_faults)
+            rep = self.reps.update(t, a.rep_signal, a.working_leg, form_faults, a.measures)
             if rep is not None:
                 rep_faults = self.checker.rep_faults(rep)
                 rep.faults |= rep_faults

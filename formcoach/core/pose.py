@@ -29,13 +29,14 @@ class Pose:
 
     `xy` is (33, 2) pixels, `visibility` (33,) in 0..1, `world` (33, 3) metres
     or None. `mask` is the person's segmentation mask (H, W) float in 0..1 when
-    it was asked for.
+    it was asked for, `mask_scale` times the image's size.
     """
 
     xy: np.ndarray
     visibility: np.ndarray
     world: np.ndarray | None = None
     mask: np.ndarray | None = field(default=None, repr=False)
+    mask_scale: float = 1.0  # mask pixels per image pixel (the mask may be smaller)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "xy", _frozen(self.xy, (NUM_LANDMARKS, 2)))
@@ -51,7 +52,7 @@ class Pose:
 
     def with_xy(self, xy: np.ndarray) -> Pose:
         """The same pose with new image coordinates (e.g. smoothed)."""
-        return Pose(xy=xy, visibility=self.visibility, world=self.world, mask=self.mask)
+        return Pose(xy, self.visibility, self.world, self.mask, self.mask_scale)
 
 
 @dataclass(frozen=True)

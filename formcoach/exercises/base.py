@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from formcoach.coaching.checks import Assessment, Check
-from formcoach.coaching.reps import Rep
+from formcoach.coaching.reps import Rep, RepCounter, RepTracker
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose
 from formcoach.core.view import ViewKind
@@ -18,9 +18,17 @@ Counting = Literal["hold", "reps"]
 Posture = Literal["upright", "floor"]
 
 
-def limit(default: float, help: str, low: float, high: float) -> Any:
-    """A threshold field: its default, what it means, and the range a user may set."""
-    return field(default=default, metadata={"help": help, "range": (low, high)})
+def limit(
+    default: float, help: str, low: float, high: float, *, faults: tuple[str, ...] = ()
+) -> Any:
+    """A threshold field: its default, what it means, and the range a user may set.
+
+    `faults` names the fault codes this threshold decides, so that
+    `formcoach exercises NAME` can show each check beside its numbers.
+    """
+    return field(
+        default=default, metadata={"help": help, "range": (low, high), "faults": faults}
+    )
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,23 @@ class ExerciseSpec:
     sets_per_side: int = 0  # target holds (or reps) per side
     required: tuple[Landmark, ...] = ()
     posture: Posture = "upright"
+    needs_mask: bool = False  # the checks read the segmentation mask (the back outline)
+
+
+@dataclass(frozen=True)
+class RelativeLimit:
+    """A check judged against the person's own settled baseline of a measure.
+
+    A fault when the measure rises more than `rise` over the baseline, or
+    passes `ceiling` whatever the baseline (someone arched from the start
+    sets an arched baseline). A fault the checker itself reports under the
+    same code (e.g. a landmark proxy) still counts.
+    """
+
+    code: str
+    measure: str
+    rise: float
+    ceiling: float
 
 
 def threshold_check(code: str, value: float, limit: float, *, above: bool) -> Check:
@@ -69,9 +94,22 @@ class Checker(ABC):
         floor exercise it is where the head points along the floor.
         """
 
+    def relative_limits(self) -> tuple[RelativeLimit, ...]:
+        """Checks the session judges against the person's baseline of a measure."""
+        return ()
+
     def rep_thresholds(self) -> tuple[float, float] | None:
         """(start_below, end_above) for the rep signal, or None for no reps."""
         return None
+
+    def rep_counter(self) -> RepTracker | None:
+        """What counts this exercise's reps from `Assessment.rep_signal`, or None.
+
+        A dip below and back above `rep_thresholds()` by default; an exercise
+        whose reps are another shape (swings) returns its own counter.
+        """
+        thresholds = self.rep_thresholds()
+        return RepCounter(*thresholds) if thresholds else None
 
     def rep_faults(self, rep: Rep) -> set[str]:
         """Faults judged over a whole rep (e.g. depth), once it is done."""

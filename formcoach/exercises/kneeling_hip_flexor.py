@@ -16,6 +16,7 @@ from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
 from formcoach.exercises.base import Checker, ExerciseSpec, limit
+from formcoach.exercises.lower_back import ARCH_MEASURE, read_lower_back
 from formcoach.exercises.split_stance import (
     FRONT_KNEE_BEHIND_ANKLE,
     FRONT_KNEE_PAST_ANKLE,
@@ -50,6 +51,7 @@ SPEC = ExerciseSpec(
         L.LEFT_KNEE,
         L.RIGHT_KNEE,
     ),
+    needs_mask=True,
 )
 
 
@@ -75,6 +77,16 @@ class KneelingThresholds:
     arch_back_hip_extension_deg: float = limit(
         10.0, "...while the back hip is extended by more than this", 0.0, 60.0
     )
+    arch_rise_l: float = limit(
+        0.035,
+        "back outline: an arch is a hollow this much deeper (torso lengths) than the person's "
+        "settled baseline (~15 deg of pelvic tilt)",
+        0.005,
+        0.2,
+    )
+    arch_ceiling_l: float = limit(
+        0.18, "back outline: a hollow deeper than this is an arch whatever the baseline", 0.05, 0.5
+    )
     kneeling_shin_min_deg: float = limit(
         50.0, "in position: back shin tilted at least this far toward the floor", 20.0, 90.0
     )
@@ -97,6 +109,7 @@ class KneelingHipFlexorChecker(Checker):
         "back_shin_inclination_deg",
         "trunk_inclination_deg",
         "stance_width_legs",
+        ARCH_MEASURE,
     )
 
     def __init__(self, thresholds: KneelingThresholds = KneelingThresholds()) -> None:
@@ -118,13 +131,15 @@ class KneelingHipFlexorChecker(Checker):
             and m.back.shin_inclination_deg >= t.kneeling_shin_min_deg
             and t.front_knee_min_deg <= m.front.knee_angle_deg <= t.front_knee_max_deg
         )
-        checks = (
-            trunk_checks(m, self._limits) + front_knee_checks(pose, m, self._limits)
-            if in_position
-            else []
-        )
+        measures = m.as_dict()
+        checks = []
+        if in_position:
+            checks = trunk_checks(m, self._limits) + front_knee_checks(pose, m, self._limits)
+            back, gated = read_lower_back(pose, facing)
+            measures |= back
+            checks += gated
         return Assessment(
-            measures=m.as_dict(),
+            measures=measures,
             checks=tuple(checks),
             working_leg=stance.back,
             in_position=in_position,

@@ -17,7 +17,8 @@ from formcoach.core.landmarks import side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
-from formcoach.exercises.base import Checker, ExerciseSpec, limit
+from formcoach.exercises.base import Checker, ExerciseSpec, RelativeLimit, limit
+from formcoach.exercises.lower_back import ARCH_MEASURE, arch_limit, read_lower_back
 from formcoach.exercises.split_stance import (
     FRONT_KNEE_PAST_ANKLE,
     LOWER_BACK_ARCH,
@@ -52,6 +53,7 @@ SPEC = ExerciseSpec(
         L.LEFT_KNEE,
         L.RIGHT_KNEE,
     ),
+    needs_mask=True,
 )
 
 
@@ -72,6 +74,16 @@ class LungeThresholds:
     )
     arch_back_hip_extension_deg: float = limit(
         10.0, "...while the back hip is extended by more than this", 0.0, 60.0
+    )
+    arch_rise_l: float = limit(
+        0.035,
+        "back outline: an arch is a hollow this much deeper (torso lengths) than the person's "
+        "settled baseline (~15 deg of pelvic tilt)",
+        0.005,
+        0.2,
+    )
+    arch_ceiling_l: float = limit(
+        0.18, "back outline: a hollow deeper than this is an arch whatever the baseline", 0.05, 0.5
     )
     rep_start_below_deg: float = limit(
         150.0, "a rep starts when the straighter knee bends below this", 100.0, 175.0
@@ -99,6 +111,7 @@ class LungeChecker(Checker):
         "back_shin_inclination_deg",
         "trunk_inclination_deg",
         "stance_width_legs",
+        ARCH_MEASURE,
         "lunge_depth_knee_deg",
     )
 
@@ -125,6 +138,10 @@ class LungeChecker(Checker):
                 if c.code != "front_knee_behind_ankle"
             ]
         measures = m.as_dict() | {"lunge_depth_knee_deg": depth}
+        if low:
+            back, gated = read_lower_back(pose, facing)
+            measures |= back
+            checks += gated
         return Assessment(
             measures=measures,
             checks=tuple(checks),
@@ -137,6 +154,9 @@ class LungeChecker(Checker):
                 "trunk_inclination_deg": side_landmark(stance.front, "shoulder"),
             },
         )
+
+    def relative_limits(self) -> tuple[RelativeLimit, ...]:
+        return (arch_limit(self.t.arch_rise_l, self.t.arch_ceiling_l),)
 
     def rep_thresholds(self) -> tuple[float, float]:
         return (self.t.rep_start_below_deg, self.t.rep_end_above_deg)

@@ -48,12 +48,21 @@ def save_track(path: Path, track: PoseTrack) -> None:
     world = np.zeros((n, NUM_LANDMARKS, 3))
     present = np.zeros(n, dtype=bool)
     has_world = np.zeros(n, dtype=bool)
+    shapes = {f.pose.mask.shape for f in track if f.pose is not None and f.pose.mask is not None}
+    mask_shape = shapes.pop() if len(shapes) == 1 else (0, 0)
+    masks = np.zeros((n, *mask_shape), dtype=np.uint8)  # 0..255, plenty for a 0.5 crossing
+    has_mask = np.zeros(n, dtype=bool)
+    mask_scale = np.ones(n)
     for i, f in enumerate(track):
         if f.pose is not None:
             present[i] = True
             xy[i], vis[i] = f.pose.xy, f.pose.visibility
             if f.pose.world is not None:
                 has_world[i], world[i] = True, f.pose.world
+            if f.pose.mask is not None and f.pose.mask.shape == mask_shape:
+                has_mask[i] = True
+                masks[i] = np.round(np.clip(f.pose.mask, 0.0, 1.0) * 255.0)
+                mask_scale[i] = f.pose.mask_scale
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".npz", dir=path.parent)
     os.close(fd)
@@ -73,13 +82,17 @@ def save_track(path: Path, track: PoseTrack) -> None:
 
 
 def load_track(path: Path) -> PoseTrack:
-    d = np.load(path)
+    d = dict(np.load(path))
     frames = []
     for i in range(len(d["index"])):
         pose = None
         if d["present"][i]:
             world = d["world"][i] if d["has_world"][i] else None
-            pose = Pose(d["xy"][i], d["visibility"][i], world)
+            mask = None
+            if "has_mask" in d and d["has_mask"][i]:
+                mask = d["masks"][i].astype(np.float32) / 255.0
+            scale = float(d["mask_scale"][i]) if "mask_scale" in d else 1.0
+            pose = Pose(d["xy"][i], d["visibility"][i], world, mask, scale)
         w, h = (int(v) for v in d["size"][i])
         frames.append(PoseFrame(int(d["index"][i]), float(d["time_s"][i]), w, h, pose))
     return PoseTrack(tuple(frames), float(d["fps"]))

@@ -89,7 +89,9 @@ def run_live(opts: LiveOptions) -> int:
     )
     try:
         with (
-            PoseEstimator(LandmarkerOptions(model_path)) as estimator,
+            PoseEstimator(
+                LandmarkerOptions(model_path, segmentation=checker.spec.needs_mask)
+            ) as estimator,
             CsvSink(folder / "angles.csv", flush_every=15) as csv_sink,
         ):
             for frame, result in coach_frames(reader, estimator, session):

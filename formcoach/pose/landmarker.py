@@ -163,4 +163,5 @@ class PoseEstimator:
         masks = getattr(result, "segmentation_masks", None)
         if masks and i < len(masks):
             mask = np.array(masks[i].numpy_view(), dtype=np.float32).squeeze()
-        return Pose(xy=xy, visibility=visibility, world=world, mask=mask)
+        scale = mask.shape[1] / width if mask is not None else 1.0
+        return Pose(xy=xy, visibility=visibility, world=world, mask=mask, mask_scale=scale)

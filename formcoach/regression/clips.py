@@ -40,19 +40,25 @@ class ClipResult:
 def find_clips(folder: Path) -> list[Path]:
     if not folder.is_dir():
         raise FormcoachError(f"clip folder not found: {folder}")
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in VIDEO_SUFFIXES)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in VIDEO_SUFFIXES and not p.name.endswith(".part.mp4")
+    )
 
 
-def pose_track(clip: Path, model: Path, *, use_cache: bool = True) -> PoseTrack:
+def pose_track(
+    clip: Path, model: Path, *, masks: bool = False, use_cache: bool = True
+) -> PoseTrack:
     """The clip's poses: from the cache if this clip and model were seen, else MediaPipe."""
-    cached = cache_dir() / f"{cache_key(clip, model)}.npz"
+    cached = cache_dir() / f"{cache_key(clip, model)}{'-mask' if masks else ''}.npz"
     if use_cache and cached.exists():
         try:
             return load_track(cached)
         except (OSError, ValueError, KeyError) as exc:
             log.warning("ignoring unreadable landmark cache %s (%s)", cached, exc)
     reader = VideoFileReader(clip)
-    with PoseEstimator(LandmarkerOptions(model)) as estimator:
+    with PoseEstimator(LandmarkerOptions(model, segmentation=masks)) as estimator:
         frames = tuple(estimator.process(frame, i, t) for i, t, frame in reader)
     track = PoseTrack(frames, reader.info.fps)
     if use_cache:
@@ -93,7 +99,8 @@ def check_clip(
             clip, name, "no checker", expected=expectation.summary if expectation else ""
         )
     try:
-        track = pose_track(clip, model, use_cache=use_cache)
+        masks = make_checker(name).spec.needs_mask
+        track = pose_track(clip, model, masks=masks, use_cache=use_cache)
     except FormcoachError as exc:
         return ClipResult(clip, name, "error", problems=(str(exc),))
     report = coach_track(track, name, clip)
