@@ -64,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("exercises", help="list the exercises formcoach can coach")
 
+    acc = sub.add_parser("accuracy", help="measured angles against the truth of rendered clips")
+    acc.add_argument("folder", type=Path, nargs="?", default=Path("sample_videos"))
+    acc.add_argument(
+        "--models",
+        nargs="+",
+        default=["full"],
+        metavar="MODEL",
+        help="lite, full, heavy (default: full)",
+    )
+
     c = sub.add_parser("check-clips", help="run the coach on labelled clips and check each one")
     c.add_argument(
         "folder",
@@ -165,6 +175,21 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_accuracy(args: argparse.Namespace) -> int:
+    from formcoach.pose.model_store import resolve_model
+    from formcoach.regression.accuracy import describe_clip, format_table, run_accuracy, summarise
+    from formcoach.regression.clips import find_clips
+
+    clips = find_clips(args.folder)
+    models = {name: resolve_model(name) for name in args.models}
+    results = run_accuracy(clips, models, on_clip=lambda r: print(describe_clip(r)))
+    if not results:
+        raise FormcoachError(f"no clips with ground truth (NAME.truth.csv) in {args.folder}")
+    print()
+    print(format_table(summarise(results)))
+    return 0
+
+
 def cmd_check_clips(args: argparse.Namespace) -> int:
     from formcoach.pose.model_store import resolve_model
     from formcoach.regression.clips import check_clips, find_clips
@@ -196,6 +221,7 @@ def cmd_check_clips(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "accuracy": cmd_accuracy,
     "check-clips": cmd_check_clips,
     "analyze": cmd_analyze,
     "live": cmd_live,

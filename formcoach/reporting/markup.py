@@ -83,15 +83,17 @@ def tag(name: str, content: object = "", **attrs: object) -> Html:
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
 ) -> Html:
-    """A table; cells are escaped unless Html; columns in `numeric` align right."""
+    """A table (no header row if `headers` is empty); cells are escaped unless Html;
+    columns in `numeric` align right."""
 
     def row(cells: Sequence[object], kind: str) -> str:
         return "<tr>" + "".join(
             tag(kind, c, class_="num" if i in numeric else None) for i, c in enumerate(cells)
         ) + "</tr>"
 
+    head = f"<thead>{row(headers, 'th')}</thead>" if headers else ""
     body = "".join(row(r, "td") for r in rows)
-    return Html(f"<table><thead>{row(headers, 'th')}</thead><tbody>{body}</tbody></table>")
+    return Html(f"<table>{head}<tbody>{body}</tbody></table>")
 
 
 def warnings_box(items: Sequence[str]) -> Html:

@@ -273,10 +273,11 @@ def _plots(report: Mapping[str, Any], ctx: ReportContext) -> Html:
         marks = tuple(
             Mark(c["start_s"], str(i))
             for i, c in enumerate(report["cues"], 1)
-            if c["code"] in faults or (plot.faults == ALL_FAULTS and c["code"] not in SETUP_CODES)
+            if c["code"] in plot.faults
+            or (plot.faults == ALL_FAULTS and c["code"] not in SETUP_CODES)
             if c["start_s"] is not None
         )
-        lines = [Line(plot.title, times, ctx.series.values(plot.measure), MEASURE_COLOUR)]
+        lines = [Line("measured", times, ctx.series.values(plot.measure), MEASURE_COLOUR)]
         if plot.baseline is not None:
             name, rise = plot.baseline
             lines.append(
@@ -327,7 +328,7 @@ def _coverage(report: Mapping[str, Any]) -> Html:
         )
         for code, c in sorted(report.get("checks", {}).items())
     ]
-    parts = [tag("h2", "View and coverage"), table(["", ""], rows)]
+    parts = [tag("h2", "View and coverage"), table((), rows)]
     if checks:
         parts.append(
             table(["check", "judged on", "when it could not judge, why"], checks, numeric=(1,))

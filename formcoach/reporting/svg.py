@@ -100,7 +100,10 @@ def render_chart(chart: Chart) -> Html:
         f'height="{h}" role="img" aria-label="{esc(chart.title)}" class="chart" '
         f'font-family="system-ui, sans-serif" font-size="{FONT}">',
         f"<title>{esc(chart.title)}</title>",
-        f'<text x="{left}" y="18" font-size="14" font-weight="600">{esc(chart.title)}</text>',
+        f'<text x="{left}" y="18" font-size="14" font-weight="600">{esc(chart.title)}'
+        f'<tspan fill="#6b7580" font-weight="400"> · {esc(chart.unit)}</tspan></text>'
+        if chart.unit
+        else f'<text x="{left}" y="18" font-size="14" font-weight="600">{esc(chart.title)}</text>',
     ]
     parts += _draw_legend(rows, left, 36)
     x_range = _x_range(chart)
@@ -137,10 +140,6 @@ def render_chart(chart: Chart) -> Html:
             f'stroke="#e3e7eb"/><text x="{left - 6}" y="{sy(y) + 4:.1f}" text-anchor="end" '
             f'fill="#56606b">{esc(_num(y))}</text>'
         )
-    parts.append(
-        f'<text x="{left - 6}" y="{top - 6}" text-anchor="end" fill="#56606b">'
-        f"{esc(chart.unit)}</text>"
-    )
     for x, label in x_ticks(x0, x1, chart.x_kind):
         parts.append(
             f'<line x1="{sx(x):.1f}" x2="{sx(x):.1f}" y1="{top + ph}" y2="{top + ph + 4}" '

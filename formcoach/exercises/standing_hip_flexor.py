@@ -1,0 +1,146 @@
+"""Standing hip flexor stretch: a staggered stance, back leg straight, lunge forward.
+
+The side is the back leg, the one being stretched. Sources: exercises.md
+(split stance, core engaged, pelvis tucked, back leg straight, lunge forward
+on the front leg; faults: back knee bending, lower back arching, trunk
+leaning; hold 20-30 s, 3 per side). The split-stance checks are those of the
+kneeling stretch (split_stance.py); what differs is the position (the back
+knee off the floor) and the straight back leg.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from formcoach.coaching.checks import Assessment
+from formcoach.core.landmarks import Landmark as L
+from formcoach.core.landmarks import side_landmark
+from formcoach.core.measures import split_stance_measures
+from formcoach.core.pose import Pose
+from formcoach.core.view import split_stance
+from formcoach.exercises.base import Checker, ExerciseSpec, limit
+from formcoach.exercises.split_stance import (
+    LOWER_BACK_ARCH,
+    MEASURE_NAMES,
+    TRUNK_LEAN_FORWARD,
+    SplitStanceLimits,
+    straight_leg_check,
+    trunk_checks,
+)
+
+BACK_KNEE_BENT = "back_knee_bent"
+
+SPEC = ExerciseSpec(
+    name="standing-hip-flexor",
+    title="Standing hip flexor stretch",
+    summary="staggered stance, back leg straight, tuck the pelvis, lunge forward; "
+    "hold 30 s x 3 per side",
+    view="side",
+    counting="hold",
+    side_meaning="the back leg (the hip being stretched)",
+    cue_texts={
+        LOWER_BACK_ARCH: "Don't arch your lower back: tuck your pelvis",
+        TRUNK_LEAN_FORWARD: "Stay tall: tuck the pelvis instead of leaning forward",
+        BACK_KNEE_BENT: "Keep your back leg straight",
+    },
+    priority=(LOWER_BACK_ARCH, TRUNK_LEAN_FORWARD, BACK_KNEE_BENT),
+    hold_target_s=30.0,
+    sets_per_side=3,
+    required=(
+        L.LEFT_SHOULDER,
+        L.RIGHT_SHOULDER,
+        L.LEFT_HIP,
+        L.RIGHT_HIP,
+        L.LEFT_KNEE,
+        L.RIGHT_KNEE,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class StandingHipFlexorThresholds:
+    trunk_lean_forward_deg: float = limit(
+        20.0,
+        "trunk lean forward (from vertical) that counts as leaning",
+        5.0,
+        60.0,
+        faults=(TRUNK_LEAN_FORWARD,),
+    )
+    back_knee_min_deg: float = limit(
+        160.0,
+        "back knee angle (180 = straight) below which the back leg is bent",
+        120.0,
+        178.0,
+        faults=(BACK_KNEE_BENT,),
+    )
+    arch_trunk_back_deg: float = limit(
+        10.0,
+        "landmark arch proxy: trunk leaning back by more than this...",
+        0.0,
+        45.0,
+        faults=(LOWER_BACK_ARCH,),
+    )
+    arch_back_hip_extension_deg: float = limit(
+        10.0,
+        "...while the back hip is extended by more than this",
+        0.0,
+        60.0,
+        faults=(LOWER_BACK_ARCH,),
+    )
+    stance_min_legs: float = limit(
+        0.35, "in position: feet apart by this many leg lengths", 0.1, 1.5
+    )
+    front_knee_max_deg: float = limit(
+        172.0, "in position: front knee bent to at most this angle (lunging forward)", 120.0, 179.0
+    )
+    front_knee_min_deg: float = limit(70.0, "in position: front knee angle at least", 30.0, 120.0)
+    back_shin_max_deg: float = limit(
+        65.0,
+        "in position: back shin tilted less than this from vertical (more is kneeling)",
+        30.0,
+        90.0,
+    )
+
+
+class StandingHipFlexorChecker(Checker):
+    spec = SPEC
+    thresholds_type = StandingHipFlexorThresholds
+    measure_names = MEASURE_NAMES
+
+    def __init__(
+        self, thresholds: StandingHipFlexorThresholds = StandingHipFlexorThresholds()
+    ) -> None:
+        self.t = thresholds
+        self._limits = SplitStanceLimits(
+            trunk_lean_forward_deg=thresholds.trunk_lean_forward_deg,
+            arch_trunk_back_deg=thresholds.arch_trunk_back_deg,
+            arch_back_hip_extension_deg=thresholds.arch_back_hip_extension_deg,
+        )
+
+    def assess(self, pose: Pose, facing: int) -> Assessment:
+        stance = split_stance(pose, facing)
+        m = split_stance_measures(pose, stance, facing)
+        t = self.t
+        in_position = (
+            stance.separation >= t.stance_min_legs
+            and m.back.shin_inclination_deg < t.back_shin_max_deg
+            and t.front_knee_min_deg <= m.front.knee_angle_deg <= t.front_knee_max_deg
+        )
+        checks = []
+        if in_position:
+            checks = trunk_checks(m, self._limits) + [
+                straight_leg_check(
+                    BACK_KNEE_BENT, pose, stance.back, m.back.knee_angle_deg, t.back_knee_min_deg
+                )
+            ]
+        return Assessment(
+            measures=m.as_dict(),
+            checks=tuple(checks),
+            working_leg=stance.back,
+            in_position=in_position,
+            anchors={
+                "back_knee_angle_deg": side_landmark(stance.back, "knee"),
+                "back_hip_flexion_deg": side_landmark(stance.back, "hip"),
+                "trunk_inclination_deg": side_landmark(stance.front, "shoulder"),
+            },
+        )
