@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from formcoach.coaching.session import CoachSession
 from formcoach.errors import FormcoachError
+from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
+from formcoach.history.recorder import open_recorder
 from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import BackgroundVideoWriter, VideoFileReader, VideoWriterSink
 from formcoach.overlay import annotate, default_annotators
@@ -18,6 +21,7 @@ from formcoach.pipeline import coach_frames
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
 from formcoach.report import SourceInfo, angle_row, build_report
+from formcoach.reporting.collector import ReportCollector
 
 log = logging.getLogger(__name__)
 
@@ -44,18 +48,23 @@ def analyze_video(
     model: str | None = None,
     write_video: bool = True,
     progress: bool = True,
+    history: Path | None = None,
+    config: Config | None = None,
 ) -> AnalysisOutputs:
     """Run the coach over every frame of `video`; write the outputs to `out_dir`.
 
     Raises FormcoachError for bad input. If interrupted, the outputs so far are
     written (report.json says `interrupted: true`) before the interruption
-    propagates.
+    propagates. With `history` (a database path) the session is recorded there.
     """
-    checker = make_checker(exercise)
+    checker = make_checker(exercise, config)
     reader = VideoFileReader(video)
     model_path = resolve_model(model)
     folder = out_dir or default_out_dir(video)
     folder.mkdir(parents=True, exist_ok=True)
+    started = datetime.now().astimezone()
+    recorder = open_recorder(history, mode="analysis", started_at=started, out_dir=folder)
+    page = ReportCollector(checker, "analysis", started)
     info = reader.info
     session = CoachSession(checker)
     annotators = default_annotators(checker.spec)
@@ -79,6 +88,7 @@ def analyze_video(
         ):
             for frame, result in coach_frames(reader, estimator, session):
                 csv_sink.write(angle_row(result, checker.measure_names))
+                page.add(frame, result)
                 if writer is not None:
                     writer.write(frame, result)
                 frames, last_t = result.index + 1, result.time_s
@@ -101,6 +111,8 @@ def analyze_video(
         )
         report = build_report(record, checker.spec, source, interrupted=interrupted)
         write_json_atomic(folder / "report.json", report)
+        page.write(folder, report)
+        recorder.finish(report)
     if frames == 0:
         raise FormcoachError(f"{video}: no frames could be read")
     if record.pose_frames == 0:
@@ -108,25 +120,15 @@ def analyze_video(
     return AnalysisOutputs(folder, report)
 
 
-class _NoBar:
-    def update(self, n: int) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
 def _progress_bar(total: int, name: str, enabled: bool) -> Any:
-    if not enabled:
-        return _NoBar()
     from tqdm import tqdm
 
     return tqdm(
         total=total or None,
         desc=name,
         unit="frame",
-        disable=None,  # shown on a terminal only, not in logs or pipes
         file=sys.stderr,
         dynamic_ncols=True,
         leave=False,
+        disable=None if enabled else True,  # None: shown on a terminal only, not in pipes
     )

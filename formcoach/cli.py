@@ -7,9 +7,13 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from formcoach import __version__
 from formcoach.errors import FormcoachError
+
+if TYPE_CHECKING:
+    from formcoach.exercises.config import Config
 
 log = logging.getLogger("formcoach")
 
@@ -18,6 +22,44 @@ def _exercise_help() -> str:
     from formcoach.exercises.registry import exercise_names
 
     return "one of: " + ", ".join(exercise_names())
+
+
+def _config_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="TOML file tuning the exercises' thresholds, targets and cue texts "
+        "(see examples/formcoach.toml)",
+    )
+
+
+def _config(args: argparse.Namespace) -> Config | None:
+    """The user's --config, validated before any work starts."""
+    if args.config is None:
+        return None
+    from formcoach.exercises.config import load_config
+    from formcoach.exercises.registry import CHECKERS
+
+    return load_config(args.config, CHECKERS)
+
+
+def _history_flags(p: argparse.ArgumentParser, *, recording: bool = True) -> None:
+    p.add_argument(
+        "--history-db",
+        type=Path,
+        metavar="PATH",
+        help="session history file (default: $FORMCOACH_HISTORY_DB, else "
+        "$XDG_DATA_HOME/formcoach/history.sqlite3)",
+    )
+    if recording:
+        p.add_argument("--no-history", action="store_true", help="keep nothing in the history")
+
+
+def _history_db(args: argparse.Namespace) -> Path | None:
+    from formcoach.history.location import history_path
+
+    return None if getattr(args, "no_history", False) else history_path(args.history_db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
     a.add_argument("--no-video", action="store_true", help="skip writing annotated.mp4")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _config_flag(a)
+    _history_flags(a)
 
     live = sub.add_parser("live", help="coach live from a camera (or a video played as one)")
     live.add_argument("--exercise", "-e", default="kneeling-hip-flexor", help=_exercise_help())
@@ -52,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, help="session record folder (default: formcoach-live-<date-time>/)"
     )
     live.add_argument("--duration", type=float, help="stop after this many seconds")
+    _config_flag(live)
+    _history_flags(live)
 
     m = sub.add_parser("models", help="show installed pose models, build missing ones")
     m.add_argument(
@@ -62,7 +108,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     m.add_argument("--force", action="store_true", help="rebuild even if present")
 
-    sub.add_parser("exercises", help="list the exercises formcoach can coach")
+    ex = sub.add_parser("exercises", help="what each exercise checks, its camera view, counts")
+    ex.add_argument("name", nargs="?", metavar="NAME", help="one exercise in detail")
+    _config_flag(ex)
+    ex.add_argument(
+        "--example-config",
+        action="store_true",
+        help="print a commented config file with every key at its default",
+    )
+
+    h = sub.add_parser("history", help="recent sessions; --plot writes a progress page")
+    h.add_argument("--limit", type=int, default=20, help="sessions to list (default 20, 0: all)")
+    h.add_argument("--exercise", "-e", help="only this exercise")
+    h.add_argument(
+        "--plot",
+        nargs="?",
+        const=Path("formcoach-progress.html"),
+        type=Path,
+        metavar="FILE",
+        help="write an HTML progress page (default FILE: formcoach-progress.html)",
+    )
+    _history_flags(h, recording=False)
 
     acc = sub.add_parser("accuracy", help="measured angles against the truth of rendered clips")
     acc.add_argument("folder", type=Path, nargs="?", default=Path("sample_videos"))
@@ -86,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--exercise", "-e", help="exercise for clips without an expectation file")
     c.add_argument("--only", nargs="*", metavar="NAME", help="only clips whose name contains one")
     c.add_argument("--no-cache", action="store_true", help="ignore cached landmarks")
+    _config_flag(c)
     return p
 
 
@@ -126,12 +193,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             model=args.model,
             write_video=not args.no_video,
             progress=not args.no_progress,
+            config=_config(args),
+            history=_history_db(args),
         )
     except KeyboardInterrupt:
         print("formcoach: interrupted; the results so far are saved", file=sys.stderr)
         return 130
     print(summary_text(out.report))
-    print(f"results: {out.folder}")
+    print(f"results: {out.folder} (open report.html)")
     return 0
 
 
@@ -149,6 +218,8 @@ def cmd_live(args: argparse.Namespace) -> int:
             window=not args.no_window,
             out_dir=args.out,
             duration_s=args.duration,
+            config=_config(args),
+            history=_history_db(args),
         )
     )
 
@@ -167,11 +238,18 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
-    from formcoach.exercises.registry import CHECKERS
+    from formcoach.exercises import describe
+    from formcoach.exercises.registry import CHECKERS, make_checker
 
-    for name, factory in CHECKERS.items():
-        spec = factory().spec
-        print(f"{name:22} {spec.title}: {spec.summary} ({spec.view} view)")
+    if args.example_config:
+        print(describe.example_config(CHECKERS), end="")
+        return 0
+    config = _config(args)
+    if args.name is None:
+        print(describe.describe_all(CHECKERS, config), end="")
+        return 0
+    make_checker(args.name)  # an unknown name ends here, listing the valid ones
+    print(describe.describe_one(args.name, CHECKERS, config), end="")
     return 0
 
 
@@ -190,10 +268,20 @@ def cmd_accuracy(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_history(args: argparse.Namespace) -> int:
+    from formcoach.history.command import show_history
+    from formcoach.history.location import history_path
+
+    return show_history(
+        history_path(args.history_db), limit=args.limit, exercise=args.exercise, plot=args.plot
+    )
+
+
 def cmd_check_clips(args: argparse.Namespace) -> int:
     from formcoach.pose.model_store import resolve_model
     from formcoach.regression.clips import check_clips, find_clips
 
+    config = _config(args)
     clips = find_clips(args.folder)
     if args.only:
         clips = [c for c in clips if any(o in c.name for o in args.only)]
@@ -201,7 +289,7 @@ def cmd_check_clips(args: argparse.Namespace) -> int:
         raise FormcoachError(f"no video clips in {args.folder}")
     model = resolve_model(args.model)
     counts: dict[str, int] = {}
-    for r in check_clips(clips, model, args.exercise, use_cache=not args.no_cache):
+    for r in check_clips(clips, model, args.exercise, use_cache=not args.no_cache, config=config):
         counts[r.status] = counts.get(r.status, 0) + 1
         cov = f"pose {r.pose_coverage:.0%}" if r.pose_coverage is not None else ""
         print(f"{r.status:14} {r.clip.name:44} {r.exercise or '-':20} {cov}")
@@ -227,6 +315,7 @@ COMMANDS = {
     "live": cmd_live,
     "models": cmd_models,
     "exercises": cmd_exercises,
+    "history": cmd_history,
 }
 
 

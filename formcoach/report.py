@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from formcoach.coaching.session import SIDES, FrameResult, SessionRecord
+from formcoach.coaching.sides import BOTH
 from formcoach.exercises.base import ExerciseSpec
 
 SCHEMA_VERSION = 1
@@ -63,14 +64,15 @@ def build_report(
         }
         for r in record.reps
     ]
+    sides = SIDES + (BOTH,) if spec.bilateral else SIDES  # "both": a bilateral exercise
     if spec.counting == "reps":
-        rep_counts = {s: sum(1 for r in record.reps if r.side == s) for s in SIDES}
+        rep_counts = {s: sum(1 for r in record.reps if r.side == s) for s in sides}
     else:  # for a stretch, a "rep" is a hold that reached its target
         rep_counts = {
             s: sum(1 for h in record.holds if h.side == s and h.good_form_s >= target)
-            for s in SIDES
+            for s in sides
         }
-    good_form = {s: _r(sum(h.good_form_s for h in record.holds if h.side == s), 1) for s in SIDES}
+    good_form = {s: _r(sum(h.good_form_s for h in record.holds if h.side == s), 1) for s in sides}
     checks = {
         code: {
             "judged_share": _r((counts["ok"] + counts["fault"]) / max(1, sum(counts.values())), 3),
@@ -86,7 +88,7 @@ def build_report(
         )
     if coverage < 0.5:
         notes.append(f"A usable pose was found in only {coverage:.0%} of frames.")
-    return {
+    report = {
         "schema_version": SCHEMA_VERSION,
         "exercise": spec.name,
         "source": asdict(source),
@@ -112,10 +114,15 @@ def build_report(
             "hold_s": target or None,
             "per_side": spec.sets_per_side,
             "side_means": spec.side_meaning,
+            "bilateral": spec.bilateral,
         },
         "checks": checks,
         "notes": notes,
     }
+    if record.findings is not None:  # an assessment's conclusion, e.g. "thomas_test"
+        report.update(record.findings.report)
+        report["findings"] = list(record.findings.lines)
+    return report
 
 
 def summary_text(report: dict[str, Any]) -> str:
@@ -125,7 +132,16 @@ def summary_text(report: dict[str, Any]) -> str:
         f"{report['exercise']}: {report['source']['duration_s']:.1f} s, "
         f"view {report['view']['kind']}, pose found in {report['pose_coverage']:.0%} of frames"
     ]
-    if report["targets"]["counting"] == "reps":
+    if report["targets"].get("bilateral"):
+        done, good = s["reps"]["both"], s["good_form_s"]["both"] or 0.0
+        if report["targets"]["counting"] == "reps":
+            lines.append(f"reps (both legs together): {done}")
+        else:
+            lines.append(
+                f"good-form hold (both legs together): {good:.0f} s in {len(report['holds'])} "
+                f"holds, {done} reaching {report['targets']['hold_s']:.0f} s"
+            )
+    elif report["targets"]["counting"] == "reps":
         lines.append(f"reps: left {s['reps']['left']}, right {s['reps']['right']}")
     else:
         target = report["targets"]["hold_s"]
@@ -143,6 +159,7 @@ def summary_text(report: dict[str, Any]) -> str:
         lines.append("cues: none, form looked good")
     else:
         lines.append("cues: none, but form was never judged (see the notes)")
+    lines += report.get("findings", [])
     lines += [f"note: {n}" for n in report["notes"]]
     return "\n".join(lines)
 

@@ -539,3 +539,149 @@ def run_coach(track: PoseTrack, exercise: str):
     session = CoachSession(make_checker(exercise))
     results = [session.process(frame) for frame in track]
     return session.finish(), results
+
+
+# -- standing on one leg, staggered stances (march, leg swing, standing and table stretches) --
+
+STAGGERED_FRONT = Leg(thigh_deg=-35.0, shin_deg=10.0)  # front knee 135, lunging forward
+STAGGERED_BACK = Leg(thigh_deg=25.0, shin_deg=25.0)  # straight, the hip extended 25 deg
+TABLE_STANDING = Leg(thigh_deg=-5.0, shin_deg=5.0)  # standing knee slightly bent (170)
+TABLE_LEG = Leg(thigh_deg=80.0, shin_deg=80.0)  # straight, lying back on the table
+
+
+def staggered_stance(facing: int = 1, back_label: str = "left", **changes) -> SideFigure:
+    """A standing hip flexor stretch in good form: trunk upright, back leg straight."""
+    base = SideFigure(
+        facing=facing,
+        front=STAGGERED_FRONT,
+        back=STAGGERED_BACK,
+        front_label="right" if back_label == "left" else "left",
+    )
+    return replace(base, **changes)
+
+
+def table_stretch(facing: int = 1, table_label: str = "left", **changes) -> SideFigure:
+    """A table psoas stretch in good form: upright, the leg on the table straight."""
+    base = SideFigure(
+        facing=facing,
+        front=TABLE_STANDING,
+        back=TABLE_LEG,
+        front_label="right" if table_label == "left" else "left",
+    )
+    return replace(base, **changes)
+
+
+def one_leg(moving: Leg, facing: int = 1, moving_label: str = "left", **changes) -> SideFigure:
+    """Standing on one straight leg, the other (`moving_label`) placed as `moving`."""
+    base = SideFigure(facing=facing, front=moving, back=STRAIGHT, front_label=moving_label)
+    return replace(base, **changes)
+
+
+def lifted_thigh(below_horizontal_deg: float, knee_deg: float = 90.0) -> Leg:
+    """A thigh lifted forward to `below_horizontal_deg` under horizontal (0: knee at hip
+    height, 90: hanging), the knee bent to `knee_deg`."""
+    thigh = below_horizontal_deg - 90.0
+    return Leg(thigh, thigh + 180.0 - knee_deg)
+
+
+def swung_leg(forward_deg: float) -> Leg:
+    """A straight leg swung `forward_deg` ahead of vertical (negative: behind)."""
+    return Leg(-forward_deg, -forward_deg)
+
+
+@functools.cache
+def marching(
+    lifts: tuple[tuple[str, float], ...] = (("left", 2.0), ("right", 2.0)),
+    facing: int = 1,
+    top_below_horizontal_deg: float = 0.0,
+    trunk_at_top_deg: float = 0.0,
+    move_s: float = 0.6,
+    rest_s: float = 1.0,
+) -> Scenario:
+    """Stand `rest_s`; then for each (leg, pause): lift that knee over `move_s` to the
+    top, hold it `pause` s, lower it over `move_s`, stand `rest_s`.
+
+    The trunk leans to `trunk_at_top_deg` in proportion to the lift.
+    """
+    windows, t = [], rest_s
+    for _, pause in lifts:
+        windows.append((t, t + 2 * move_s + pause))
+        t += 2 * move_s + pause + rest_s
+
+    def pose_at(t: float) -> Pose:
+        for (label, _), (start, end) in zip(lifts, windows, strict=True):
+            if start <= t < end:
+                u = piecewise(
+                    t, [(start, 0.0), (start + move_s, 1.0), (end - move_s, 1.0), (end, 0.0)]
+                )
+                u = 0.5 - 0.5 * math.cos(math.pi * u)  # ease in and out
+                below = 90.0 + (top_below_horizontal_deg - 90.0) * u
+                thigh = lifted_thigh(below, knee_deg=180.0 - 90.0 * u)
+                return one_leg(thigh, facing, label, trunk_deg=trunk_at_top_deg * u).pose()
+        return standing(facing).pose()
+
+    truth = {"sides": [label for label, _ in lifts], "windows": windows}
+    return Scenario(make_track(pose_at, t), truth)
+
+
+@functools.cache
+def leg_swings(
+    sides: tuple[str, ...] = ("left", "right"),
+    swings_per_side: int = 4,
+    facing: int = 1,
+    front_deg: float = 55.0,
+    back_deg: float = -28.0,
+    period_s: float = 1.1,
+    trunk_rock_deg: float = 1.5,
+    rest_s: float = 1.0,
+) -> Scenario:
+    """For each side: stand `rest_s`, then swing that leg `swings_per_side` times from
+    the back end (`back_deg`) to the front (`front_deg`) and back, `period_s` a swing,
+    the trunk leaning back by `trunk_rock_deg` as the leg goes forward (and forward as
+    it goes back); then stand.
+
+    The hip flexion a swing reads runs from `back_deg + trunk_rock_deg` to
+    `front_deg - trunk_rock_deg`.
+    """
+    mid, amp = (front_deg + back_deg) / 2.0, (front_deg - back_deg) / 2.0
+    # ease from standing to the back end over half a swing, then swing, then stand again
+    side_s = rest_s + period_s * (swings_per_side + 1)
+
+    def pose_at(t: float) -> Pose:
+        k = min(int(t // side_s), len(sides) - 1)
+        local = t - k * side_s - rest_s
+        if local < 0.0 or local > period_s * (swings_per_side + 1):
+            return standing(facing).pose()
+        if local < period_s / 2.0:
+            forward = back_deg * local / (period_s / 2.0)
+        elif local <= period_s * (swings_per_side + 0.5):
+            phase = 2.0 * math.pi * (local - period_s / 2.0) / period_s
+            forward = mid - amp * math.cos(phase)
+        else:
+            back_to_rest = (local - period_s * (swings_per_side + 0.5)) / (period_s / 2.0)
+            forward = back_deg * (1.0 - back_to_rest)
+        trunk = -trunk_rock_deg * (forward - mid) / amp
+        return one_leg(swung_leg(forward), facing, sides[k], trunk_deg=trunk).pose()
+
+    truth = {
+        "sides": list(sides),
+        "hip_range_deg": (front_deg - trunk_rock_deg) - (back_deg + trunk_rock_deg),
+        "trunk_travel_deg": 2.0 * trunk_rock_deg,
+    }
+    return Scenario(make_track(pose_at, side_s * len(sides)), truth)
+
+
+def stretch_hold(
+    stance: SideFigure, hold_s: float = 35.0, settle_s: float = 2.0, move_s: float = 0.5
+) -> Scenario:
+    """Stand `settle_s`, move into `stance` over `move_s`, hold it `hold_s`, stand up,
+    stand `settle_s`. The side truth is the stance's back leg (the stretched one)."""
+    stand = standing(stance.facing, front_label=stance.front_label)
+    into, out = settle_s, settle_s + move_s + hold_s
+
+    def pose_at(t: float) -> Pose:
+        u = piecewise(t, [(into, 0.0), (into + move_s, 1.0), (out, 1.0), (out + move_s, 0.0)])
+        return blend(stand, stance, u).pose()
+
+    truth = {"hold": (into + move_s, out), "side": stance.back_label}
+    return Scenario(make_track(pose_at, out + move_s + settle_s), truth)

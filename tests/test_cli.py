@@ -116,11 +116,88 @@ def test_video_without_a_person(tmp_path: Path, full_model: Path) -> None:
     assert report["pose_coverage"] == 0.0
 
 
-def test_exercises_lists_both(tmp_path: Path) -> None:
+def test_exercises_lists_every_exercise_with_its_view_and_checks(tmp_path: Path) -> None:
+    from formcoach.exercises.registry import CHECKERS
+
     proc = run_cli("exercises", cwd=tmp_path)
     assert proc.returncode == 0
-    names = [line.split()[0] for line in proc.stdout.splitlines()]
-    assert names == ["kneeling-hip-flexor", "lunge"]
+    heads = [line.split()[0] for line in proc.stdout.splitlines() if line[:1].isalpha()]
+    assert heads[: len(CHECKERS)] == list(CHECKERS)
+    assert "camera: side view" in proc.stdout
+    assert "checks: trunk_lean_back, knee_below_hip, no_pause" in proc.stdout
+
+
+def test_exercises_name_shows_each_check_with_its_cue_and_threshold(tmp_path: Path) -> None:
+    proc = run_cli("exercises", "standing-hip-flexor", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert '"Keep your back leg straight"' in proc.stdout
+    assert "back_knee_min_deg = 160.0" in proc.stdout
+
+
+def test_exercises_with_a_config_marks_the_changed_values(tmp_path: Path) -> None:
+    config = tmp_path / "mine.toml"
+    config.write_text('[march]\npause_min_s = 1.8\n[march.cues]\nno_pause = "Hold it!"\n')
+    proc = run_cli("exercises", "march", "--config", str(config), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "pause_min_s = 1.8 *" in proc.stdout
+    assert '"Hold it!"' in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "config_text", "expected"),
+    [
+        pytest.param(
+            ["exercises", "squat"], None, "unknown exercise 'squat'; choose one of", id="name"
+        ),
+        pytest.param(
+            ["exercises", "--config", "{config}"],
+            "[lunge]\ntrunk_lean_forward_deg = 90\n",
+            "[lunge] trunk_lean_forward_deg = 90 is out of range",
+            id="config value out of range",
+        ),
+        pytest.param(
+            ["analyze", "{video}", "-e", "lunge", "--config", "{config}"],
+            "[lunge\n",
+            "is not valid TOML",
+            id="analyze with a broken config",
+        ),
+        pytest.param(
+            ["live", "--source", "{video}", "--no-window", "--config", "{config}"],
+            "[squat]\n",
+            "unknown exercise [squat]",
+            id="live with an unknown exercise table",
+        ),
+        pytest.param(
+            ["check-clips", "{folder}", "--config", "{config}"],
+            "[march]\nno_pause = 2\n",
+            "unknown key 'no_pause'",
+            id="check-clips with a cue code as a threshold",
+        ),
+        pytest.param(
+            ["analyze", "{video}", "-e", "lunge", "--config", "{folder}/missing.toml"],
+            None,
+            "config file not found",
+            id="missing config file",
+        ),
+    ],
+)
+def test_a_bad_exercise_or_config_is_one_line(
+    tmp_path: Path, args: list[str], config_text: str | None, expected: str
+) -> None:
+    config = tmp_path / "formcoach.toml"
+    if config_text is not None:
+        config.write_text(config_text)
+    video = write_video(tmp_path / "room.mp4")
+    subs = {"{config}": str(config), "{video}": str(video), "{folder}": str(tmp_path)}
+    for key, value in subs.items():
+        args = [a.replace(key, value) for a in args]
+    assert_one_line_error(run_cli(*args, cwd=tmp_path), expected)
+
+
+def test_the_example_config_is_what_the_command_prints(tmp_path: Path) -> None:
+    proc = run_cli("exercises", "--example-config", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout == (REPO / "examples" / "formcoach.toml").read_text()
 
 
 @pytest.mark.slow

@@ -47,6 +47,9 @@ class Assessment:
     in_position: bool = False
     rep_signal: float | None = None
     anchors: dict[str, int] = field(default_factory=dict)  # measure -> landmark to label it at
+    # Landmarks the checks read this frame: the session silences the checks when
+    # these cannot be trusted (coaching/trust.py). Empty: no such gate.
+    reads: tuple[int, ...] = ()
 
     @property
     def faults(self) -> tuple[str, ...]:

@@ -28,12 +28,14 @@ from formcoach.coaching.cues import Cue, CueEvent, CueScheduler, CueTiming
 from formcoach.coaching.debounce import DebouncedSet
 from formcoach.coaching.holds import Hold, HoldTracker
 from formcoach.coaching.reps import Rep
+from formcoach.coaching.sides import BOTH
+from formcoach.coaching.trust import PoseTrust
 from formcoach.core.continuity import knees_swapped, legs_swapped, swap_knees, swap_legs
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose, PoseFrame
 from formcoach.core.smoothing import LandmarkSmoother
 from formcoach.core.view import View, classify_view
-from formcoach.exercises.base import Checker
+from formcoach.exercises.base import Checker, Findings
 
 SETUP_TEXTS = {
     NO_PERSON: "Step into the camera's view",
@@ -45,6 +47,7 @@ SIDES = ("left", "right")
 FAULT_CONFIRM_S = 0.2
 FAULT_CLEAR_S = 0.3
 VIEW_WINDOW_S = 1.0
+GATE_HOLD_S = 1.0  # a baseline-relative check stays silent this long after its gate fired
 FRAME_MARGIN = 0.02  # landmarks may sit this far (share of the frame) outside it
 VISIBLE = 0.5
 
@@ -94,6 +97,7 @@ class SessionRecord:
     silent_reasons: dict[str, Counter[str]] = field(default_factory=dict)
     first_time_s: float | None = None
     last_time_s: float | None = None
+    findings: Findings | None = None  # an assessment's conclusion (the Thomas test)
 
 
 class CoachSession:
@@ -108,6 +112,7 @@ class CoachSession:
             timing=timing or CueTiming(),
         )
         self._faults = DebouncedSet(FAULT_CONFIRM_S, FAULT_CLEAR_S)
+        self._trust = PoseTrust()
         self._smoother = LandmarkSmoother() if smooth else None
         self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
         self._views: deque[tuple[float, str, int | None]] = deque()
@@ -121,6 +126,7 @@ class CoachSession:
         )
         self._completed_holds: set[int] = set()
         keep_across_reps = None if spec.counting == "reps" else 1.5
+        self._gated: dict[str, tuple[float, str | None]] = {}
         self._baselines = [
             (
                 limit,
@@ -144,6 +150,7 @@ class CoachSession:
         if setup is None and pose is not None and view is not None and view.facing is not None:
             assessment = self.checker.assess(pose, view.facing)
             rec.usable_frames += 1
+            assessment = self._gate_untrusted(t, assessment)
         assessment = self._judge_relative(t, assessment)
         self._count_checks(assessment)
         raw = set(assessment.faults) | ({setup} if setup else set())
@@ -178,6 +185,7 @@ class CoachSession:
         self.scheduler.close(end)
         if self.holds:
             self.holds.close(end)
+            self.record.findings = self.checker.conclude(self.record.holds)
         return self.record
 
     # -- steps -----------------------------------------------------------
@@ -247,8 +255,18 @@ class CoachSession:
                 value = None
             base = baseline.update(t, value, a.in_position)
             own = [c for c in checks if c.code == limit.code]
-            if value is None or any(c.status == "silent" for c in own):
+            silenced = [c for c in own if c.status == "silent"]
+            if silenced:
+                self._gated[limit.code] = (t, silenced[0].reason)
+            if value is None or silenced:
                 continue  # gated: the checker's own silent reason stands
+            gated_at, reason = self._gated.get(limit.code, (-math.inf, None))
+            if t - gated_at < GATE_HOLD_S:
+                # A gate that flickers (a hand brushing the back) keeps the check
+                # silent a moment longer, so an in-between frame is not judged.
+                checks = [c for c in checks if c.code != limit.code]
+                checks.append(Check(limit.code, "silent", reason=reason))
+                continue
             rose = base is not None and value - base > limit.rise
             faulty = rose or value > limit.ceiling or any(c.status == "fault" for c in own)
             checks = [c for c in checks if c.code != limit.code]
@@ -256,6 +274,16 @@ class CoachSession:
             if base is not None:
                 a.measures[f"{limit.measure}_baseline"] = base
         return dataclasses.replace(a, checks=tuple(checks))
+
+    def _gate_untrusted(self, t: float, a: Assessment) -> Assessment:
+        """Silence the checks whose landmarks cannot be trusted this frame (coaching/trust.py)."""
+        if not a.reads:
+            return a
+        reason = self._trust.update(self._previous, t, [Landmark(j) for j in a.reads])
+        if reason is None:
+            return a
+        silent = tuple(Check(c.code, "silent", reason=reason) for c in a.checks)
+        return dataclasses.replace(a, checks=silent)
 
     def _count_checks(self, assessment: Assessment) -> None:
         for check in assessment.checks:
@@ -268,17 +296,27 @@ class CoachSession:
         events: list[CueEvent] = []
         form_faults = frozenset(present)
         if self.holds is not None:
-            started, _ = self.holds.update(t, a.in_position, a.working_leg, form_faults)
+            # A hold keeps the measures of the frames whose checks all passed (none
+            # silenced as untrusted): an assessment reads them (the Thomas test).
+            kept = self.checker.hold_measures
+            passed = all(c.status == "ok" for c in a.checks)
+            measures = (
+                {k: a.measures[k] for k in kept if k in a.measures} if kept and passed else None
+            )
+            started, _ = self.holds.update(t, a.in_position, a.working_leg, form_faults, measures)
             if started is not None and not form_faults:
                 events.append(self.scheduler.acknowledge(t, "Good position, hold it there"))
             hold = self.holds.current
             target = self.checker.spec.hold_target_s
             if hold is not None and target and hold.good_form_s >= target:
-                if id(hold) not in self._completed_holds:
+                done = (
+                    None
+                    if id(hold) in self._completed_holds
+                    else self.checker.hold_done_text(hold, self.holds.holds)
+                )
+                if done is not None:
                     self._completed_holds.add(id(hold))
-                    events.append(
-                        self.scheduler.acknowledge(t, f"{target:.0f} seconds: well done, release")
-                    )
+                    events.append(self.scheduler.acknowledge(t, done))
         if self.reps is not None:
             rep = self.reps.update(t, a.rep_signal, a.working_leg, form_faults, a.measures)
             if rep is not None:
@@ -296,8 +334,11 @@ class CoachSession:
             return self.reps.current.side
         return None
 
+    def _sides(self) -> tuple[str, ...]:
+        return SIDES + (BOTH,) if self.checker.spec.bilateral else SIDES
+
     def _reps_per_side(self) -> dict[str, int]:
-        counts = dict.fromkeys(SIDES, 0)
+        counts = dict.fromkeys(self._sides(), 0)
         if self.reps is not None:
             for rep in self.reps.reps:
                 if rep.side in counts:
@@ -310,7 +351,7 @@ class CoachSession:
         return counts
 
     def _good_form_per_side(self) -> dict[str, float]:
-        totals = dict.fromkeys(SIDES, 0.0)
+        totals = dict.fromkeys(self._sides(), 0.0)
         if self.holds is not None:
             for hold in self.holds.holds:
                 if hold.side in totals:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+# The side of a hold or rep of a bilateral exercise (a glute bridge): both legs at once.
+BOTH = "both"
+
 
 class SideVote:
     def __init__(self) -> None:

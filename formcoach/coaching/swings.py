@@ -31,9 +31,7 @@ class SwingCounter:
         min_duration_s: float = 0.3,
     ) -> None:
         if reversal <= 0 or min_range < reversal:
-            raise ValueError(
-                f"need 0 < reversal ({reversal}) <= min_range ({min_range})"
-            )
+            raise ValueError(f"need 0 < reversal ({reversal}) <= min_range ({min_range})")
         self.reversal = reversal
         self.min_range = min_range
         self.max_idle_s = max_idle_s
@@ -65,7 +63,7 @@ class SwingCounter:
         done = None
         if self._rising is None:
             self._find_direction(time_s, signal, swing)
-        elif (signal >= self._extreme) if self._rising else (signal <= self._extreme):
+        elif (signal > self._extreme) if self._rising else (signal < self._extreme):
             self._mark(time_s, signal)
         elif abs(signal - self._extreme) >= self.reversal:
             if self._rising:
@@ -86,15 +84,17 @@ class SwingCounter:
         self._extreme, self._extreme_s = signal, time_s
 
     def _find_direction(self, time_s: float, signal: float, swing: Rep) -> None:
-        """At the start, the first move of `reversal` either way sets the direction."""
+        """At the start, the first move of `reversal` either way sets the direction.
+
+        Until then the swing is open since `_open`, so standing still is cut
+        into `max_idle_s` pieces that are dropped.
+        """
         if signal - swing.depth >= self.reversal:
             self._rising = True
             self._mark(time_s, signal)
         elif swing.high - signal >= self.reversal:
             self._rising = False
             self._mark(time_s, signal)
-        elif signal in (swing.depth, swing.high):
-            self._extreme_s = time_s  # still settling: a new extreme keeps it alive
 
     def _close_at_peak(
         self,

@@ -13,14 +13,17 @@ mid-hip to the mid-shoulder landmark):
    position along the axis, is the back profile.
 2. The buttock point is the highest local peak of the profile between 0.35 L
    below and 0.25 L above the hips (the plain maximum often lands on the back
-   thigh); the upper-back point is the most posterior point above 0.45 L.
+   thigh); where there is no such peak (the back thigh's outline runs on into
+   the buttock's, as when the pelvis tips forward over an extended back hip)
+   the profile at hip level stands in. The upper-back point is the most
+   posterior point above 0.45 L.
 3. Arch depth is the deepest hollow of the profile below the straight line
    from the buttock point to the upper-back point. Positive means the lower
    back curves in; it grows with anterior pelvic tilt and lumbar extension
    (a first study found 0.0018-0.0030 L per degree of tilt).
 
-Gates (a reason instead of a number): the outline is not clear; no buttock
-peak (the back thigh meets the buttock); a hand or elbow near or behind the
+Gates (a reason instead of a number): the outline is not clear (too little
+of it found, or no outline at hip level); a hand or elbow near or behind the
 back, which makes a gap that looks like a hollow.
 """
 
@@ -116,7 +119,8 @@ def back_profile(pose: Pose, facing: int) -> BackProfile | None:
 
 
 def _local_peaks(values: np.ndarray, radius: int = 3) -> np.ndarray:
-    padded = np.pad(values, radius, constant_values=-np.inf)
+    """Indices of interior local maxima (the profile's two ends are never peaks)."""
+    padded = np.pad(values, radius, constant_values=np.inf)
     windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * radius + 1)
     return np.flatnonzero((values >= windows.max(axis=1)) & np.isfinite(values))
 
@@ -148,9 +152,14 @@ def read_arch(pose: Pose, facing: int) -> ArchReading:
         return ArchReading(None, HANDS_ON_BACK)
     low = (along >= BUTTOCK_RANGE_L[0]) & (along <= BUTTOCK_RANGE_L[1])
     peaks = [i for i in _local_peaks(depth) if low[i]]
-    if not peaks:
-        return ArchReading(None, NO_BUTTOCK)
-    b = max(peaks, key=lambda i: depth[i])
+    if peaks:
+        b = max(peaks, key=lambda i: depth[i])
+    else:
+        # No buttock peak: the back thigh continues the buttock's outline (an
+        # extended back hip, or a pelvis tipped forward). Anchor at hip level.
+        b = int(np.argmin(np.abs(along)))
+        if not np.isfinite(depth[b]):
+            return ArchReading(None, NO_BUTTOCK)
     upper_idx = np.flatnonzero((along >= UPPER_BACK_FROM_L) & np.isfinite(depth))
     if len(upper_idx) == 0:
         return ArchReading(None, NOT_CLEAR)

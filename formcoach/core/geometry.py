@@ -10,6 +10,11 @@ Conventions (the one place they are written down):
   person's facing direction: positive = the upper end is ahead of the lower
   end (toward where the person faces), negative = behind.
 - `facing` is +1 when the person faces image right (+x), -1 when image left.
+- On the floor (lying, on hands and knees) `facing` is where the head points
+  along the floor, and a segment's elevation is its angle above the floor
+  line, taken as the image horizontal (a level camera): measured from the
+  direction of the feet, 0 = along the floor toward the feet, 90 = straight
+  up, 180 = toward the head, -90 = straight down.
 """
 
 from __future__ import annotations
@@ -71,3 +76,16 @@ def distance(a: np.ndarray, b: np.ndarray) -> float:
 
 def midpoint(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (np.asarray(a, dtype=float) + np.asarray(b, dtype=float)) / 2.0
+
+
+def elevation_deg(start: np.ndarray, end: np.ndarray, facing: int) -> float:
+    """Angle of start->end above the floor line, from the direction of the feet (-180..180).
+
+    `facing` is where the head points (+1 image right, -1 image left): 0 is
+    along the floor toward the feet, 90 straight up, -90 straight down.
+    """
+    toward_feet = float(end[0] - start[0]) * -facing
+    up = float(start[1] - end[1])  # image y grows downward
+    if toward_feet == 0.0 and up == 0.0:
+        return math.nan
+    return math.degrees(math.atan2(up, toward_feet))

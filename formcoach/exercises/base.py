@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from formcoach.coaching.checks import Assessment, Check
+from formcoach.coaching.holds import Hold
 from formcoach.coaching.reps import Rep, RepCounter, RepTracker
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose
@@ -46,6 +47,17 @@ class ExerciseSpec:
     required: tuple[Landmark, ...] = ()
     posture: Posture = "upright"
     needs_mask: bool = False  # the checks read the segmentation mask (the back outline)
+    # Both legs work at once (a glute bridge): holds and reps have the side
+    # "both" (the checker's working_leg), never left or right.
+    bilateral: bool = False
+
+
+@dataclass(frozen=True)
+class Findings:
+    """An assessment's conclusion: report.json keys and the sentences a person reads."""
+
+    report: dict[str, Any]
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -86,6 +98,10 @@ class Checker(ABC):
     # instance of it as its only constructor argument.
     thresholds_type: type
 
+    # Measures each hold keeps frame by frame, for an assessment that reads
+    # them once the position is steady (the Thomas test); none by default.
+    hold_measures: tuple[str, ...] = ()
+
     @abstractmethod
     def assess(self, pose: Pose, facing: int) -> Assessment:
         """Judge one pose; `facing` is +1 (image right) or -1 (image left).
@@ -114,3 +130,11 @@ class Checker(ABC):
     def rep_faults(self, rep: Rep) -> set[str]:
         """Faults judged over a whole rep (e.g. depth), once it is done."""
         return set()
+
+    def hold_done_text(self, hold: Hold, holds: list[Hold]) -> str | None:
+        """What to say once `hold` reaches the target; None: not yet, ask again next frame."""
+        return f"{self.spec.hold_target_s:.0f} seconds: well done, release"
+
+    def conclude(self, holds: list[Hold]) -> Findings | None:
+        """What an assessment concludes from the session's holds (None for a workout)."""
+        return None

@@ -15,8 +15,8 @@ from formcoach.core.landmarks import side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
-from formcoach.exercises.base import Checker, ExerciseSpec, limit
-from formcoach.exercises.lower_back import ARCH_MEASURE, read_lower_back
+from formcoach.exercises.base import Checker, ExerciseSpec, RelativeLimit, limit
+from formcoach.exercises.lower_back import ARCH_MEASURE, arch_limit, read_lower_back
 from formcoach.exercises.split_stance import (
     FRONT_KNEE_BEHIND_ANKLE,
     FRONT_KNEE_PAST_ANKLE,
@@ -149,3 +149,6 @@ class KneelingHipFlexorChecker(Checker):
                 "trunk_inclination_deg": side_landmark(stance.front, "shoulder"),
             },
         )
+
+    def relative_limits(self) -> tuple[RelativeLimit, ...]:
+        return (arch_limit(self.t.arch_rise_l, self.t.arch_ceiling_l),)

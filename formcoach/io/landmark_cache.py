@@ -18,7 +18,7 @@ import numpy as np
 from formcoach.core.landmarks import NUM_LANDMARKS
 from formcoach.core.pose import Pose, PoseFrame, PoseTrack
 
-ADAPTER_VERSION = 1
+ADAPTER_VERSION = 2
 CACHE_ENV = "FORMCOACH_CACHE_DIR"
 
 
@@ -77,6 +77,9 @@ def save_track(path: Path, track: PoseTrack) -> None:
         world=world,
         has_world=has_world,
         fps=np.array(track.fps),
+        masks=masks,
+        has_mask=has_mask,
+        mask_scale=mask_scale,
     )
     os.replace(tmp, path)
 

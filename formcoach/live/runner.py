@@ -13,7 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from formcoach.coaching.session import CoachSession
+from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
+from formcoach.history.recorder import open_recorder
 from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import CameraReader, PacedReader, VideoFileReader
 from formcoach.live.voice import make_voice
@@ -23,6 +25,7 @@ from formcoach.pipeline import coach_frames
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
 from formcoach.report import SourceInfo, angle_row, build_report, summary_text
+from formcoach.reporting.collector import ReportCollector
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ class LiveOptions:
     window: bool = True
     out_dir: Path | None = None
     duration_s: float | None = None
+    history: Path | None = None  # the history database to record into; None keeps nothing
+    config: Config | None = None  # the user's tuning of the exercises (--config)
 
 
 @dataclass
@@ -49,7 +54,7 @@ class LiveStats:
 
 
 def run_live(opts: LiveOptions) -> int:
-    checker = make_checker(opts.exercise)
+    checker = make_checker(opts.exercise, opts.config)
     if opts.source is not None:
         reader: PacedReader | CameraReader = PacedReader(
             VideoFileReader(opts.source), loop=opts.loop
@@ -59,8 +64,17 @@ def run_live(opts: LiveOptions) -> int:
         reader = CameraReader(opts.camera)
         source_name = f"camera {opts.camera}"
     model_path = resolve_model(opts.model)
+    started = datetime.now().astimezone()
+    folder = opts.out_dir or Path.cwd() / started.strftime("formcoach-live-%Y%m%d-%H%M%S")
+    recorder = open_recorder(
+        opts.history,
+        mode="live",
+        started_at=started,
+        out_dir=folder,
+        hold_target_s=checker.spec.hold_target_s,
+    )
+    page = ReportCollector(checker, "live", started)
     window = CvWindow(f"formcoach - {checker.spec.title}") if opts.window else None
-    folder = opts.out_dir or Path.cwd() / datetime.now().strftime("formcoach-live-%Y%m%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
     voice = make_voice(opts.voice)
     session = CoachSession(checker)
@@ -81,6 +95,7 @@ def run_live(opts: LiveOptions) -> int:
             "stopped_because": reason,
         }
         write_json_atomic(folder / "report.json", report)
+        recorder.save(report)
         return report
 
     print(
@@ -97,6 +112,7 @@ def run_live(opts: LiveOptions) -> int:
             for frame, result in coach_frames(reader, estimator, session):
                 t = result.time_s
                 csv_sink.write(angle_row(result, checker.measure_names))
+                page.add(frame, result)
                 for event in result.events:
                     if event.kind in SPOKEN:
                         voice.say(event.text)
@@ -105,6 +121,9 @@ def run_live(opts: LiveOptions) -> int:
                     poll()
                 stats.frames += 1
                 last_t = t
+                if done := recorder.completed(session.record):  # saved before it is announced
+                    save()
+                    print("\n".join(done), flush=True)
                 if window is not None:
                     if not window.show(annotate(frame, result, annotators)):
                         reason = "quit by user"
@@ -128,6 +147,8 @@ def run_live(opts: LiveOptions) -> int:
         voice.close()
         session.finish()
         report = save()
+        page.write(folder, report)
+        recorder.finish(report)
     print(summary_text(report))
     print(f"stopped: {reason}; session saved in {folder}")
     if reason == "camera disappeared":

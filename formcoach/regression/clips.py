@@ -11,6 +11,7 @@ from typing import Any, Literal
 from formcoach.coaching.session import CoachSession
 from formcoach.core.pose import PoseTrack
 from formcoach.errors import FormcoachError
+from formcoach.exercises.config import Config
 from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.io.landmark_cache import cache_dir, cache_key, load_track, save_track
 from formcoach.io.video import VideoFileReader
@@ -66,8 +67,10 @@ def pose_track(
     return track
 
 
-def coach_track(track: PoseTrack, exercise: str, clip: Path) -> dict[str, Any]:
-    checker = make_checker(exercise)
+def coach_track(
+    track: PoseTrack, exercise: str, clip: Path, config: Config | None = None
+) -> dict[str, Any]:
+    checker = make_checker(exercise, config)
     session = CoachSession(checker)
     for frame in track:
         session.process(frame)
@@ -85,7 +88,11 @@ def coach_track(track: PoseTrack, exercise: str, clip: Path) -> dict[str, Any]:
 
 
 def check_clip(
-    clip: Path, model: Path, exercise: str | None = None, use_cache: bool = True
+    clip: Path,
+    model: Path,
+    exercise: str | None = None,
+    use_cache: bool = True,
+    config: Config | None = None,
 ) -> ClipResult:
     exp_path = expectation_path(clip)
     expectation: Expectation | None = load_expectation(exp_path) if exp_path.exists() else None
@@ -103,7 +110,7 @@ def check_clip(
         track = pose_track(clip, model, masks=masks, use_cache=use_cache)
     except FormcoachError as exc:
         return ClipResult(clip, name, "error", problems=(str(exc),))
-    report = coach_track(track, name, clip)
+    report = coach_track(track, name, clip, config)
     if expectation is None:
         return ClipResult(
             clip,
@@ -132,9 +139,10 @@ def check_clips(
     exercise: str | None = None,
     use_cache: bool = True,
     on_result: Callable[[ClipResult], None] | None = None,
+    config: Config | None = None,
 ) -> Iterator[ClipResult]:
     for clip in clips:
-        result = check_clip(clip, model, exercise, use_cache)
+        result = check_clip(clip, model, exercise, use_cache, config)
         if on_result:
             on_result(result)
         yield result

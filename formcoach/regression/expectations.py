@@ -11,6 +11,7 @@ to_s = 8.0
 [reps]                # optional, per working leg, exact
 left = 3
 right = 3
+# or, for an exercise that works both legs at once (a glute bridge): total = 3
 [good_form_s]         # optional, good-form hold seconds per side
 left = 10.0
 right = 0.0
@@ -46,6 +47,7 @@ class Expectation:
     must_cue: tuple[CueWindow, ...] = ()
     must_not_cue: tuple[str, ...] = ()
     reps: dict[str, int] | None = None
+    reps_total: int | None = None  # both legs together (a bilateral exercise)
     good_form_s: dict[str, float] | None = None
     tolerance_s: float = 3.0
     extra: dict[str, Any] = field(default_factory=dict)
@@ -90,8 +92,11 @@ def load_expectation(path: Path) -> Expectation:
     if not isinstance(must_not, list) or not all(isinstance(c, str) for c in must_not):
         raise ConfigError(f"{path}: must_not_cue must be a list of codes")
     reps = data.get("reps")
+    reps_total = None
     if reps is not None:
-        reps = {s: int(_number(reps, s, f"{path} [reps]")) for s in SIDES if s in reps}
+        if "total" in reps:
+            reps_total = int(_number(reps, "total", f"{path} [reps]"))
+        reps = {s: int(_number(reps, s, f"{path} [reps]")) for s in SIDES if s in reps} or None
     good = data.get("good_form_s")
     tolerance = 3.0
     if good is not None:
@@ -110,6 +115,7 @@ def load_expectation(path: Path) -> Expectation:
         must_cue=tuple(windows),
         must_not_cue=tuple(must_not),
         reps=reps,
+        reps_total=reps_total,
         good_form_s=good,
         tolerance_s=tolerance,
         extra={k: v for k, v in data.items() if k not in known},

@@ -1,4 +1,8 @@
-"""Writing a page in one step: a reader never sees half a file."""
+"""Writing a page in one step: a reader never sees half a file.
+
+Like report.json, the file is readable by its owner only (mkstemp's 0600):
+a report shows frames of the person.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,6 @@ def write_text_atomic(path: Path, text: str) -> None:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is as readable as its folder
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -23,9 +23,9 @@ from formcoach.exercises.split_stance import (
     LOWER_BACK_ARCH,
     TRUNK_LEAN_FORWARD,
 )
+from formcoach.reporting.names import title_of, unit_of
 
 ALL_FAULTS: tuple[str, ...] = ("*",)  # shade a plot with every form fault
-UNITS = {"_deg": "deg", "_l": "torso lengths", "_legs": "leg lengths", "_s": "s"}
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,8 @@ TRUNK = PlotGuide(
     ),
     (TRUNK_LEAN_FORWARD, LOWER_BACK_ARCH),
 )
-FRONT_SHIN = PlotGuide(
-    "front_shin_inclination_deg",
-    "Front shin from vertical (+ knee ahead of the ankle)",
-    (
-        Limit("front_shin_forward_deg", "knee past the toes"),
-        Limit("front_shin_back_deg", "knee behind the ankle", -1.0),
-    ),
-    (FRONT_KNEE_PAST_ANKLE, FRONT_KNEE_BEHIND_ANKLE),
-)
+FRONT_SHIN_TITLE = "Front shin from vertical (+ knee ahead of the ankle)"
+KNEE_PAST_TOES = Limit("front_shin_forward_deg", "knee past the toes")
 
 
 def _back_hip(title: str) -> PlotGuide:
@@ -88,7 +81,12 @@ GUIDES: dict[str, tuple[PlotGuide, ...]] = {
     "kneeling-hip-flexor": (
         TRUNK,
         _back_hip("Kneeling-leg hip (- = extended: the stretch)"),
-        FRONT_SHIN,
+        PlotGuide(
+            "front_shin_inclination_deg",
+            FRONT_SHIN_TITLE,
+            (KNEE_PAST_TOES, Limit("front_shin_back_deg", "knee behind the ankle", -1.0)),
+            (FRONT_KNEE_PAST_ANKLE, FRONT_KNEE_BEHIND_ANKLE),
+        ),
         PlotGuide(
             "front_knee_angle_deg",
             "Front knee angle (in position between the lines)",
@@ -112,21 +110,14 @@ GUIDES: dict[str, tuple[PlotGuide, ...]] = {
         ),
         TRUNK,
         _back_hip("Back-leg hip (- = extended)"),
-        FRONT_SHIN,
+        PlotGuide(
+            "front_shin_inclination_deg",
+            FRONT_SHIN_TITLE,
+            (KNEE_PAST_TOES,),
+            (FRONT_KNEE_PAST_ANKLE,),
+        ),
     ),
 }
-
-
-def unit_of(measure: str) -> str:
-    return next((unit for suffix, unit in UNITS.items() if measure.endswith(suffix)), "")
-
-
-def title_of(measure: str) -> str:
-    """"lumbar_arch_depth_l" -> "Lumbar arch depth"."""
-    name = measure
-    for suffix in UNITS:
-        name = name.removesuffix(suffix)
-    return name.replace("_", " ").capitalize()
 
 
 def plots_for(checker: Checker) -> tuple[Plot, ...]:
@@ -151,9 +142,7 @@ def _resolve(guide: PlotGuide, thresholds: Any) -> Plot:
         value = getattr(thresholds, lim.field, None)
         if isinstance(value, int | float) and math.isfinite(value):
             levels.append((lim.sign * float(value), lim.label))
-    return Plot(
-        guide.measure, guide.title, unit_of(guide.measure), tuple(levels), guide.faults
-    )
+    return Plot(guide.measure, guide.title, unit_of(guide.measure), tuple(levels), guide.faults)
 
 
 def _with_relative_limits(plots: list[Plot], checker: Checker) -> list[Plot]:

@@ -87,9 +87,13 @@ def table(
     columns in `numeric` align right."""
 
     def row(cells: Sequence[object], kind: str) -> str:
-        return "<tr>" + "".join(
-            tag(kind, c, class_="num" if i in numeric else None) for i, c in enumerate(cells)
-        ) + "</tr>"
+        return (
+            "<tr>"
+            + "".join(
+                tag(kind, c, class_="num" if i in numeric else None) for i, c in enumerate(cells)
+            )
+            + "</tr>"
+        )
 
     head = f"<thead>{row(headers, 'th')}</thead>" if headers else ""
     body = "".join(row(r, "td") for r in rows)

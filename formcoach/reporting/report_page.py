@@ -254,8 +254,13 @@ def _plots(report: Mapping[str, Any], ctx: ReportContext) -> Html:
     end = float(times[-1]) if len(times) else 0.0
     work = "hold" if report["targets"]["counting"] == "hold" else "rep"
     work_spans = tuple(
-        Span(u["start_s"], end if u["end_s"] is None else u["end_s"], f"in a {work}", WORK_COLOUR,
-             opacity=0.09)
+        Span(
+            u["start_s"],
+            end if u["end_s"] is None else u["end_s"],
+            f"in a {work}",
+            WORK_COLOUR,
+            opacity=0.09,
+        )
         for u in report["holds"] + report["reps"]
         if u["start_s"] is not None
     )
@@ -264,8 +269,12 @@ def _plots(report: Mapping[str, Any], ctx: ReportContext) -> Html:
         for code in SETUP_CODES
         for a, b in periods.get(code, [])
     )
-    figures = []
+    figures, unmeasured = [], []
     for plot in ctx.plots:
+        values = ctx.series.values(plot.measure)
+        if not np.isfinite(values).any():
+            unmeasured.append(plot.title)
+            continue
         faults = _plot_faults(plot, periods)
         fault_spans = tuple(
             Span(a, b, f"{_words(code)}", FAULT_COLOUR) for code in faults for a, b in periods[code]
@@ -277,12 +286,17 @@ def _plots(report: Mapping[str, Any], ctx: ReportContext) -> Html:
             or (plot.faults == ALL_FAULTS and c["code"] not in SETUP_CODES)
             if c["start_s"] is not None
         )
-        lines = [Line("measured", times, ctx.series.values(plot.measure), MEASURE_COLOUR)]
+        lines = [Line("measured", times, values, MEASURE_COLOUR)]
         if plot.baseline is not None:
             name, rise = plot.baseline
             lines.append(
-                Line("your baseline + allowed rise", times, ctx.series.values(name) + rise,
-                     BASELINE_COLOUR, dashed=True)
+                Line(
+                    "your baseline + allowed rise",
+                    times,
+                    ctx.series.values(name) + rise,
+                    BASELINE_COLOUR,
+                    dashed=True,
+                )
             )
         chart = Chart(
             title=plot.title,
@@ -300,7 +314,12 @@ def _plots(report: Mapping[str, Any], ctx: ReportContext) -> Html:
         f"{work}s; numbers are the cues in the table above.",
         class_="muted",
     )
-    return join([tag("h2", "Measures over time"), caption, *figures])
+    missing = (
+        tag("p", "Not measured in this session: " + "; ".join(unmeasured) + ".", class_="muted")
+        if unmeasured
+        else Html("")
+    )
+    return join([tag("h2", "Measures over time"), caption, *figures, missing])
 
 
 def _plot_faults(plot: Plot, periods: Mapping[str, list[tuple[float, float]]]) -> list[str]:

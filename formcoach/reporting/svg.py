@@ -30,6 +30,7 @@ XKind = Literal["seconds", "days"]
 FONT = 12
 CHAR_W = 6.6  # average glyph width at FONT px, for laying out the legend
 EPOCH = date(1970, 1, 1)
+HALO = 'stroke="#fff" stroke-width="3" paint-order="stroke"'  # labels stay legible over lines
 
 
 @dataclass(frozen=True)
@@ -141,17 +142,19 @@ def render_chart(chart: Chart) -> Html:
             f'fill="#56606b">{esc(_num(y))}</text>'
         )
     for x, label in x_ticks(x0, x1, chart.x_kind):
+        edge = 4 * len(label)  # keep the first and last labels inside the picture
+        anchor = "start" if sx(x) < left + edge else "end" if sx(x) > w - edge else "middle"
         parts.append(
             f'<line x1="{sx(x):.1f}" x2="{sx(x):.1f}" y1="{top + ph}" y2="{top + ph + 4}" '
             f'stroke="#8a939c"/><text x="{sx(x):.1f}" y="{top + ph + 17}" '
-            f'text-anchor="middle" fill="#56606b">{esc(label)}</text>'
+            f'text-anchor="{anchor}" fill="#56606b">{esc(label)}</text>'
         )
     for level in chart.levels:
         y = sy(level.y)
         parts.append(
             f'<line x1="{left}" x2="{left + pw}" y1="{y:.1f}" y2="{y:.1f}" '
             f'stroke="{esc(level.colour)}" stroke-dasharray="6 4" stroke-width="1.3"/>'
-            f'<text x="{left + pw - 4}" y="{y - 4:.1f}" text-anchor="end" '
+            f'<text x="{left + pw - 4}" y="{y - 4:.1f}" text-anchor="end" {HALO} '
             f'fill="{esc(level.colour)}">{esc(level.label)}</text>'
         )
     buckets = int(pw)
@@ -177,7 +180,7 @@ def render_chart(chart: Chart) -> Html:
             parts.append(
                 f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top}" y2="{top + ph}" '
                 f'stroke="{esc(mark.colour)}" stroke-opacity="0.45"/>'
-                f'<text x="{x + 3:.1f}" y="{top + 12}" fill="{esc(mark.colour)}" '
+                f'<text x="{x + 3:.1f}" y="{top + 12}" fill="{esc(mark.colour)}" {HALO} '
                 f'font-weight="600">{esc(mark.text)}</text>'
             )
     parts.append("</svg>")

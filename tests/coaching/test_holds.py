@@ -129,3 +129,24 @@ def test_close_ends_an_open_hold():
     tracker.close(5.0)
     assert tracker.current is None
     assert tracker.holds[0].end_s == 5.0
+
+
+def test_a_hold_keeps_the_measures_of_its_in_position_frames_from_its_start():
+    tracker = HoldTracker()
+    for i in range(int(8 * FPS)):
+        t = i / FPS
+        inside = 2.0 <= t < 6.0
+        tracker.update(t, inside, "left" if inside else None, NONE, {"thigh_deg": 10.0 * t})
+    tracker.close(8.0)
+    (hold,) = tracker.holds
+    times = [t for t, _ in hold.samples]
+    # the frames before the hold was confirmed (the first second) are kept too
+    assert times[0] == pytest.approx(2.0, abs=FRAME)
+    assert times[-1] == pytest.approx(6.0, abs=FRAME)
+    assert len(hold.samples) == pytest.approx(4.0 * FPS, abs=1)
+    assert all(m["thigh_deg"] == pytest.approx(10.0 * t) for t, m in hold.samples)
+
+
+def test_without_measures_a_hold_keeps_no_samples():
+    tracker = drive(HoldTracker(), in_position_during((1.0, 5.0)), 6.0)
+    assert tracker.holds[0].samples == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from formcoach.coaching.reps import RepCounter
@@ -129,3 +130,43 @@ def test_thresholds_must_leave_a_gap(start_below, end_above, error):
     else:
         with pytest.raises(error, match=rf"{end_above}.*{start_below}"):
             RepCounter(start_below, end_above)
+
+
+# -- what a rep keeps for judging it afterwards ------------------------------------
+
+
+def plateau(t: float, start: float, hold_s: float, move_s: float = 0.5) -> float:
+    """Down from 175 to 100 over `move_s`, held `hold_s`, back up over `move_s`."""
+    bottom, end = start + move_s, start + 2 * move_s + hold_s
+    return float(np.interp(t, [start, bottom, end - move_s, end], [175.0, 100.0, 100.0, 175.0]))
+
+
+@pytest.mark.parametrize(
+    ("hold_s", "within"),
+    [
+        pytest.param(2.0, 5.0, id="held 2 s at the bottom"),
+        pytest.param(0.5, 5.0, id="held 0.5 s"),
+        pytest.param(0.0, 5.0, id="straight through"),
+    ],
+)
+def test_a_rep_knows_how_long_it_stayed_at_the_bottom(hold_s, within):
+    counter = run(lambda t: plateau(t, 1.0, hold_s), 6.0)
+    (rep,) = counter.reps
+    # within 5 deg of the bottom of a 75 deg move over 0.5 s adds 2 x 5/75 x 0.5 s
+    expected = hold_s + 2 * within / 75.0 * 0.5
+    assert rep.time_near_bottom_s(within) == pytest.approx(expected, abs=2 / FPS)
+    assert rep.depth == pytest.approx(100.0)
+    assert rep.high > END_ABOVE
+
+
+def test_a_rep_keeps_the_span_of_each_measure_it_was_fed():
+    counter = RepCounter(START_BELOW, END_ABOVE)
+    for i in range(int(4.0 * FPS)):
+        t = i / FPS
+        trunk = 10.0 * math.sin(2 * math.pi * t)  # -10..10 during the rep
+        counter.update(t, dip(t, 1.0), "left", frozenset(), {"trunk_deg": trunk, "gap": math.nan})
+    (rep,) = counter.reps
+    assert rep.span_of("trunk_deg") == pytest.approx(20.0, abs=0.5)
+    assert math.isnan(rep.span_of("gap"))  # never a finite value
+    assert math.isnan(rep.span_of("never_fed"))
+    assert rep.range == pytest.approx(rep.high - rep.depth)

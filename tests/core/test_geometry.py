@@ -13,6 +13,7 @@ import pytest
 
 from formcoach.core.geometry import (
     distance,
+    elevation_deg,
     inclination_deg,
     joint_angle_deg,
     midpoint,
@@ -181,3 +182,32 @@ def test_distance_and_midpoint():
     a, b = P([1.0, 2.0]), P([4.0, 6.0])
     assert distance(a, b) == pytest.approx(5.0)
     np.testing.assert_allclose(midpoint(a, b), [2.5, 4.0])
+
+
+# Head to the right (facing +1): the feet are toward image left.
+@pytest.mark.parametrize(
+    ("start", "end", "facing", "expected"),
+    [
+        pytest.param(P([100, 100]), P([0, 100]), 1, 0.0, id="along the floor toward the feet"),
+        pytest.param(P([100, 100]), P([100, 0]), 1, 90.0, id="straight up"),
+        pytest.param(P([100, 100]), P([100, 200]), 1, -90.0, id="straight down"),
+        pytest.param(P([100, 100]), P([200, 100]), 1, 180.0, id="toward the head"),
+        pytest.param(P([100, 100]), P([0, 0]), 1, 45.0, id="up toward the feet"),
+        pytest.param(P([100, 100]), P([200, 0]), 1, 135.0, id="up toward the head"),
+        pytest.param(P([100, 100]), P([200, 100]), -1, 0.0, id="head left: feet to the right"),
+        pytest.param(P([100, 100]), P([200, 110]), -1, -5.71, id="head left, slightly down"),
+        pytest.param(P([5, 5]), P([5, 5]), 1, math.nan, id="zero length"),
+    ],
+)
+def test_elevation_deg(start, end, facing, expected):
+    got = elevation_deg(start, end, facing)
+    if math.isnan(expected):
+        assert math.isnan(got)
+    else:
+        assert got == pytest.approx(expected, abs=0.01)
+
+
+def test_elevation_mirrors_with_the_head_direction():
+    start, end = P([300.0, 200.0]), P([180.0, 150.0])
+    mirrored = P([-300.0, 200.0]), P([-180.0, 150.0])
+    assert elevation_deg(start, end, 1) == pytest.approx(elevation_deg(*mirrored, -1))

@@ -1,4 +1,4 @@
-"""``python -m cliprender [--only NAME ...] [--out DIR] [--jobs N] [--list]``: regenerate the clips."""
+"""``python -m cliprender [--only NAME ...] [--out DIR] [--jobs N]``: regenerate the clips."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ logger = logging.getLogger("cliprender")
 
 
 def _render_one(args: tuple) -> dict:
-    sc, out = args
+    sc, out, truth_only = args
     from .render import render_clip
 
     try:
-        return render_clip(sc, out)
+        return render_clip(sc, out, truth_only=truth_only)
     except CliprenderError:
         raise
     except Exception as e:  # keep going with the other clips; report at the end
@@ -33,15 +33,32 @@ def _render_one(args: tuple) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m cliprender", description=__doc__)
-    ap.add_argument("--scenarios", type=Path, default=DEFAULT_SCENARIOS, help="scenario list (TOML)")
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: sample_videos/)")
-    ap.add_argument("--only", nargs="+", metavar="NAME", help="render only these scenarios (names or glob patterns)")
+    ap.add_argument(
+        "--scenarios", type=Path, default=DEFAULT_SCENARIOS, help="scenario list (TOML)"
+    )
+    ap.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: sample_videos/)"
+    )
+    ap.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="render only these scenarios (names or glob patterns)",
+    )
     ap.add_argument("--jobs", type=int, default=1, help="clips rendered in parallel (processes)")
     ap.add_argument("--list", action="store_true", help="list scenario names and exit")
+    ap.add_argument(
+        "--truth-only",
+        action="store_true",
+        help="rewrite NAME.truth.csv and NAME.expect.toml only (no rendering; seconds per clip)",
+    )
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(message)s",
-                        datefmt="%H:%M:%S")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(message)s",
+        datefmt="%H:%M:%S",
+    )
     os.environ.setdefault("LP_NUM_THREADS", "1")
     try:
         from . import config
@@ -53,13 +70,15 @@ def main(argv: list[str] | None = None) -> int:
             names = [s.name for s in scenarios]
             unknown = [o for o in args.only if not fnmatch.filter(names, o)]
             if unknown:
-                raise CliprenderError(f"no scenario matches {unknown}; run with --list to see the {len(names)} names")
+                raise CliprenderError(
+                    f"no scenario matches {unknown}; run with --list to see the {len(names)} names"
+                )
             scenarios = [s for s in scenarios if any(fnmatch.fnmatch(s.name, o) for o in args.only)]
         if args.list:
             for s in scenarios:
                 print(s.name)
             return 0
-        jobs = [(s, args.out) for s in scenarios]
+        jobs = [(s, args.out, args.truth_only) for s in scenarios]
         failed = []
 
         def report(rep: dict) -> None:
@@ -67,7 +86,9 @@ def main(argv: list[str] | None = None) -> int:
                 failed.append(rep["name"])
                 logger.error("FAILED %(name)s: %(error)s", rep)
             else:
-                logger.info("wrote %(name)s: %(frames)d frames, %(bytes)d bytes, %(render_s)s s", rep)
+                logger.info(
+                    "wrote %(name)s: %(frames)d frames, %(bytes)d bytes, %(render_s)s s", rep
+                )
 
         if args.jobs > 1:
             with ProcessPoolExecutor(max_workers=args.jobs) as ex:

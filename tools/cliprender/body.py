@@ -9,7 +9,6 @@ their parent rigidly.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,7 +63,10 @@ class Phenotype:
     proportions: float = 0.5
 
     def as_kwargs(self) -> dict[str, float]:
-        return {k: float(getattr(self, k)) for k in ("gender", "age", "muscle", "weight", "height", "proportions")}
+        return {
+            k: float(getattr(self, k))
+            for k in ("gender", "age", "muscle", "weight", "height", "proportions")
+        }
 
 
 @dataclass
@@ -117,7 +119,7 @@ def rot_axis(axis: np.ndarray, deg: float) -> np.ndarray:
 
 
 def frame_from(direction: np.ndarray, hint: np.ndarray) -> np.ndarray:
-    """Orthonormal frame (columns) whose first axis is ``direction`` and second is ``hint`` made orthogonal."""
+    """Orthonormal frame (columns): first axis ``direction``, second ``hint`` made orthogonal."""
     u = direction / np.linalg.norm(direction)
     n = hint - u * float(hint @ u)
     n = n / np.linalg.norm(n)
@@ -156,7 +158,11 @@ class Body:
         self.faces = model.get_triangular_faces().numpy().astype(np.int64)
         self._rest_keypoints = self._keypoints({"vertices": out["rest_vertices"]})
         self.vertex_region = self._regions(model)
-        self._order = [i for lvl in model.kinematic_chain_levels for i in model.kinematic_chain_indices[1][lvl[0] : lvl[1]].tolist()]
+        self._order = [
+            i
+            for lvl in model.kinematic_chain_levels
+            for i in model.kinematic_chain_indices[1][lvl[0] : lvl[1]].tolist()
+        ]
 
     # -- geometry helpers -------------------------------------------------------------
     def head(self, name: str) -> np.ndarray:
@@ -170,7 +176,7 @@ class Body:
 
         with torch.no_grad():
             k = self._regressor(out)[0].double().numpy()
-        return dict(zip(self._regressor.labels, k))
+        return dict(zip(self._regressor.labels, k, strict=True))
 
     def _regions(self, model) -> np.ndarray:
         w = model.vertex_bone_weights.numpy()
@@ -188,7 +194,9 @@ class Body:
         ear_z = self._rest_keypoints["left_ear"][2]
         eye_y = self._rest_keypoints["left_eye"][1]
         head = region == "head"
-        hair = head & ((v[:, 2] > ear_z + 0.045) | ((v[:, 2] > ear_z - 0.03) & (v[:, 1] > eye_y + 0.10)))
+        hair = head & (
+            (v[:, 2] > ear_z + 0.045) | ((v[:, 2] > ear_z - 0.03) & (v[:, 1] > eye_y + 0.10))
+        )
         region[head] = "skin"
         region[hair] = "hair"
         return region.astype(str)
@@ -209,7 +217,7 @@ class Body:
 
     # -- posing ----------------------------------------------------------------------------
     def pose(self, rotations: dict[str, np.ndarray]) -> PosedBody:
-        """Pose with absolute rotations (relative to rest) for the named bones; others follow their parent."""
+        """Pose with absolute rotations (from rest) for the named bones; the rest follow parents."""
         import torch
 
         n = len(self.bone_labels)

@@ -11,8 +11,14 @@ from .errors import ScenarioError
 from .scene import look_at
 
 # Azimuth of the camera around the person, from their left side toward their front.
-VIEWS = {"side-left": 0.0, "oblique-left": 45.0, "oblique": 45.0, "front": 90.0,
-         "oblique-right": 135.0, "side-right": 180.0}
+VIEWS = {
+    "side-left": 0.0,
+    "oblique-left": 45.0,
+    "oblique": 45.0,
+    "front": 90.0,
+    "oblique-right": 135.0,
+    "side-right": 180.0,
+}
 
 
 def view_class(azimuth: float) -> str:
@@ -60,11 +66,21 @@ class Camera:
         return -self.pose[:3, 2]
 
 
-def make_camera(view: str | float, target: np.ndarray, distance: float, height: float,
-                width: int, height_px: int, yfov_deg: float = 44.0, roll_deg: float = 0.0) -> Camera:
+def make_camera(
+    view: str | float,
+    target: np.ndarray,
+    distance: float,
+    height: float,
+    width: int,
+    height_px: int,
+    yfov_deg: float = 44.0,
+    roll_deg: float = 0.0,
+) -> Camera:
     if isinstance(view, str):
         if view not in VIEWS:
-            raise ScenarioError(f"unknown camera view {view!r}; valid: {sorted(VIEWS)} or an azimuth in degrees")
+            raise ScenarioError(
+                f"unknown camera view {view!r}; valid: {sorted(VIEWS)} or an azimuth in degrees"
+            )
         az = VIEWS[view]
     else:
         az = float(view)

@@ -10,24 +10,59 @@ from typing import Any
 from .errors import ScenarioError
 
 SKIN_TONES = {  # linear-ish RGB albedo
-    "light": (0.86, 0.68, 0.58), "fair": (0.80, 0.60, 0.48), "medium": (0.70, 0.50, 0.36),
-    "olive": (0.60, 0.44, 0.30), "tan": (0.52, 0.36, 0.24), "brown": (0.40, 0.26, 0.17),
+    "light": (0.86, 0.68, 0.58),
+    "fair": (0.80, 0.60, 0.48),
+    "medium": (0.70, 0.50, 0.36),
+    "olive": (0.60, 0.44, 0.30),
+    "tan": (0.52, 0.36, 0.24),
+    "brown": (0.40, 0.26, 0.17),
     "dark": (0.26, 0.17, 0.11),
 }
 COLOURS = {
-    "black": (0.05, 0.05, 0.06), "charcoal": (0.16, 0.16, 0.18), "grey": (0.45, 0.45, 0.47),
-    "white": (0.88, 0.88, 0.86), "navy": (0.08, 0.11, 0.30), "blue": (0.15, 0.30, 0.65),
-    "teal": (0.08, 0.45, 0.45), "green": (0.20, 0.45, 0.20), "olive": (0.35, 0.38, 0.18),
-    "red": (0.70, 0.12, 0.14), "coral": (0.85, 0.38, 0.32), "pink": (0.85, 0.45, 0.60),
-    "purple": (0.40, 0.22, 0.55), "yellow": (0.85, 0.72, 0.20), "orange": (0.85, 0.42, 0.12),
-    "burgundy": (0.40, 0.08, 0.14), "beige": (0.75, 0.66, 0.52), "brown": (0.35, 0.22, 0.12),
-    "blonde": (0.70, 0.55, 0.30), "auburn": (0.40, 0.16, 0.08), "darkbrown": (0.12, 0.08, 0.05),
-    "oak": (0.58, 0.42, 0.26), "walnut": (0.36, 0.24, 0.15), "ash": (0.68, 0.60, 0.50),
-    "cream": (0.86, 0.83, 0.74), "sage": (0.62, 0.68, 0.58), "sky": (0.66, 0.74, 0.82),
-    "sand": (0.80, 0.74, 0.62), "slate": (0.30, 0.34, 0.40),
+    "black": (0.05, 0.05, 0.06),
+    "charcoal": (0.16, 0.16, 0.18),
+    "grey": (0.45, 0.45, 0.47),
+    "white": (0.88, 0.88, 0.86),
+    "navy": (0.08, 0.11, 0.30),
+    "blue": (0.15, 0.30, 0.65),
+    "teal": (0.08, 0.45, 0.45),
+    "green": (0.20, 0.45, 0.20),
+    "olive": (0.35, 0.38, 0.18),
+    "red": (0.70, 0.12, 0.14),
+    "coral": (0.85, 0.38, 0.32),
+    "pink": (0.85, 0.45, 0.60),
+    "purple": (0.40, 0.22, 0.55),
+    "yellow": (0.85, 0.72, 0.20),
+    "orange": (0.85, 0.42, 0.12),
+    "burgundy": (0.40, 0.08, 0.14),
+    "beige": (0.75, 0.66, 0.52),
+    "brown": (0.35, 0.22, 0.12),
+    "blonde": (0.70, 0.55, 0.30),
+    "auburn": (0.40, 0.16, 0.08),
+    "darkbrown": (0.12, 0.08, 0.05),
+    "oak": (0.58, 0.42, 0.26),
+    "walnut": (0.36, 0.24, 0.15),
+    "ash": (0.68, 0.60, 0.50),
+    "cream": (0.86, 0.83, 0.74),
+    "sage": (0.62, 0.68, 0.58),
+    "sky": (0.66, 0.74, 0.82),
+    "sand": (0.80, 0.74, 0.62),
+    "slate": (0.30, 0.34, 0.40),
 }
-EXERCISE_IDS = ("kneeling-hip-flexor", "standing-hip-flexor", "lunge", "glute-bridge", "bird-dog", "dead-bug",
-                "march", "leg-swing", "bed-stretch", "table-psoas", "constructive-rest", "thomas-test")
+EXERCISE_IDS = (
+    "kneeling-hip-flexor",
+    "standing-hip-flexor",
+    "lunge",
+    "glute-bridge",
+    "bird-dog",
+    "dead-bug",
+    "march",
+    "leg-swing",
+    "bed-stretch",
+    "table-psoas",
+    "constructive-rest",
+    "thomas-test",
+)
 
 
 def colour(value: Any, where: str) -> tuple[float, float, float]:
@@ -38,7 +73,10 @@ def colour(value: Any, where: str) -> tuple[float, float, float]:
             return COLOURS[value]
         if value in SKIN_TONES:
             return SKIN_TONES[value]
-        raise ScenarioError(f"{where}: unknown colour {value!r}; use #rrggbb, [r, g, b] in 0..1 or one of {sorted(COLOURS)}")
+        raise ScenarioError(
+            f"{where}: unknown colour {value!r}; use #rrggbb, [r, g, b] in 0..1 "
+            f"or one of {sorted(COLOURS)}"
+        )
     if isinstance(value, list | tuple) and len(value) == 3:
         return tuple(float(v) for v in value)  # type: ignore[return-value]
     raise ScenarioError(f"{where}: expected a colour, got {value!r}")
@@ -90,7 +128,7 @@ class RoomSpec:
 class LookSpec:
     noise: float = 2.5
     blur: float = 0.7
-    crf: int = 27
+    crf: int = 24
     gain: float = 1.0
     tint: Any = (1.0, 1.0, 1.0)
 
@@ -146,20 +184,28 @@ def load(path: Path) -> list[Scenario]:
         raw = _merge(defaults, raw)
         if isinstance(raw.get("body"), str):
             if raw["body"] not in bodies:
-                raise ScenarioError(f"{where}: body preset {raw['body']!r} not in [bodies]: {sorted(bodies)}")
+                raise ScenarioError(
+                    f"{where}: body preset {raw['body']!r} not in [bodies]: {sorted(bodies)}"
+                )
             raw["body"] = dict(bodies[raw["body"]])
         for key in ("name", "exercise"):
             if key not in raw:
                 raise ScenarioError(f"{where}: missing {key!r}")
         if raw["exercise"] not in EXERCISE_IDS:
-            raise ScenarioError(f"{where}: exercise {raw['exercise']!r} is not one of {list(EXERCISE_IDS)}")
+            raise ScenarioError(
+                f"{where}: exercise {raw['exercise']!r} is not one of {list(EXERCISE_IDS)}"
+            )
         if raw.get("side", "left") not in ("left", "right"):
             raise ScenarioError(f"{where}: side must be 'left' or 'right', got {raw.get('side')!r}")
         if raw["name"] in seen:
             raise ScenarioError(f"{where}: duplicate name {raw['name']!r}")
         seen.add(raw["name"])
         sub = {
-            "camera": CameraSpec, "body": BodySpec, "clothes": ClothesSpec, "room": RoomSpec, "look": LookSpec,
+            "camera": CameraSpec,
+            "body": BodySpec,
+            "clothes": ClothesSpec,
+            "room": RoomSpec,
+            "look": LookSpec,
         }
         for key, cls in sub.items():
             raw[key] = _build(cls, raw.get(key, {}), f"{where} [{key}]")

@@ -37,7 +37,9 @@ class Choreographer:
         steps = [dict(s) for s in self.default_steps]
         if form != "good":
             if form not in self.faults_allowed:
-                raise ScenarioError(f"form {form!r} is not 'good' or one of {list(self.faults_allowed)}")
+                raise ScenarioError(
+                    f"form {form!r} is not 'good' or one of {list(self.faults_allowed)}"
+                )
             for s in steps:
                 if s.get("faultable"):
                     s["fault"] = form
@@ -52,8 +54,13 @@ class Choreographer:
         return [scene_mod._box([1.8, 0.6, 0.006], [0.1, 0.0, 0.003], mat_rgb, rough=0.9)]
 
     def summary(self, sc) -> str:
-        form = "good form" if sc.form == "good" else f"{sc.form.replace('_', ' ')} (strength {sc.strength:g})"
-        return f"{sc.exercise.replace('-', ' ')}, {form}, working side {sc.side}, camera {sc.camera.view}"
+        form = (
+            "good form"
+            if sc.form == "good"
+            else f"{sc.form.replace('_', ' ')} (strength {sc.strength:g})"
+        )
+        ex = sc.exercise.replace("-", " ")
+        return f"{ex}, {form}, working side {sc.side}, camera {sc.camera.view}"
 
     @property
     def side(self) -> str:
@@ -62,7 +69,9 @@ class Choreographer:
     def other_side(self) -> str:
         return "right" if self.plan.side == "left" else "left"
 
-    def key(self, dt: float, pose: Pose, phase: str, faults: dict[str, float] | None = None) -> None:
+    def key(
+        self, dt: float, pose: Pose, phase: str, faults: dict[str, float] | None = None
+    ) -> None:
         self.pose = self.m.add(dt, pose, phase, self.side, faults)
 
     def run(self, steps: list[dict[str, Any]]) -> Motion:
@@ -72,7 +81,9 @@ class Choreographer:
             fn = getattr(self, f"step_{name.replace('-', '_')}", None)
             if fn is None:
                 valid = sorted(a[5:] for a in dir(self) if a.startswith("step_"))
-                raise ScenarioError(f"unknown motion step {name!r} for {type(self).__name__}; valid: {valid}")
+                raise ScenarioError(
+                    f"unknown motion step {name!r} for {type(self).__name__}; valid: {valid}"
+                )
             fault = step.get("fault")
             if fault is not None and fault not in self.faults_allowed:
                 raise ScenarioError(f"fault {fault!r} is not one of {list(self.faults_allowed)}")
@@ -102,7 +113,11 @@ class Choreographer:
 
 class KneelingHipFlexor(Choreographer):
     faults_allowed = ("lower_back_arch", "trunk_lean_forward", "front_knee_past_ankle")
-    default_steps = ({"do": "enter", "s": 2.5}, {"do": "hold", "s": 7.5, "faultable": True}, {"do": "stand_up", "s": 2.0})
+    default_steps = (
+        {"do": "enter", "s": 2.5},
+        {"do": "hold", "s": 7.5, "faultable": True},
+        {"do": "stand_up", "s": 2.0},
+    )
     default_arms = "knee"
 
     def good(self, **kw) -> Pose:
@@ -113,9 +128,13 @@ class KneelingHipFlexor(Choreographer):
     def faulty(self, fault: str | None, strength: float) -> tuple[Pose, dict[str, float]]:
         s = strength
         if fault == "lower_back_arch":
-            return self.good(tilt=-8.0 + 32.0 * s, trunk=-3.0 - 4.0 * s, back_thigh=-14.0 - 4 * s), {fault: 1.0}
+            return self.good(
+                tilt=-8.0 + 32.0 * s, trunk=-3.0 - 4.0 * s, back_thigh=-14.0 - 4 * s
+            ), {fault: 1.0}
         if fault == "trunk_lean_forward":
-            return self.good(trunk=-3.0 + 30.0 * s, tilt=-8.0 + 22.0 * s, back_thigh=-14.0 + 12 * s), {fault: 1.0}
+            return self.good(
+                trunk=-3.0 + 30.0 * s, tilt=-8.0 + 22.0 * s, back_thigh=-14.0 + 12 * s
+            ), {fault: 1.0}
         if fault == "front_knee_past_ankle":
             return self.good(front_shin=3.0 + 27.0 * s, back_thigh=-14.0 - 6 * s), {fault: 1.0}
         return self.good(), {}
@@ -125,7 +144,9 @@ class KneelingHipFlexor(Choreographer):
         if self.pose and s and len(self.m.keys) == 1:
             self.m.hold(s)
 
-    def step_enter(self, s: float = 2.5, fault: str | None = None, strength: float | None = None) -> None:
+    def step_enter(
+        self, s: float = 2.5, fault: str | None = None, strength: float | None = None
+    ) -> None:
         """From standing, step the front foot forward and lower the working knee to the floor."""
         if self.pose is None:
             self.key(0.0, self.plan.stand(-0.25, arms="hang"), "stand")
@@ -136,14 +157,21 @@ class KneelingHipFlexor(Choreographer):
         front_u = getattr(kneel, f"{o}_ik_u")
         step = self.plan.step_pose(p0, o, front_u, lift=0.08, frac=0.6).replace(u=p0.u + 0.12)
         self.key(0.3 * s, step, "enter")
-        lunge = self.plan.lunge_bottom(front_u, getattr(p0, f"{w}_ik_u") - 0.15, knee_gap=0.25, arms="hang",
-                                       front=o, trunk=5.0)
+        lunge = self.plan.lunge_bottom(
+            front_u, getattr(p0, f"{w}_ik_u") - 0.15, knee_gap=0.25, arms="hang", front=o, trunk=5.0
+        )
         self.key(0.35 * s, lunge, "enter")
-        self.key(0.35 * s, kneel, "hold", faults)
+        self.key(0.35 * s, kneel, "enter", faults)
 
-    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None,
-                  fault_from: float | None = None, fault_s: float | None = None) -> None:
-        """Hold; with ``fault``, the fault comes in at ``fault_from`` s into the hold for ``fault_s`` s
+    def step_hold(
+        self,
+        s: float = 8.0,
+        fault: str | None = None,
+        strength: float | None = None,
+        fault_from: float | None = None,
+        fault_s: float | None = None,
+    ) -> None:
+        """Hold; with ``fault``, the fault comes in ``fault_from`` s into the hold for ``fault_s`` s
         (whole hold if not given), blending over 0.8 s."""
         if fault is None or fault_from is None:
             pose, faults = self.faulty(fault, self.strength if strength is None else strength)
@@ -164,22 +192,53 @@ class KneelingHipFlexor(Choreographer):
         if rest > 0:
             self.key(rest, good, "hold", {})
 
+    def step_sweep(
+        self,
+        s: float = 8.0,
+        lo: float = -15.0,
+        hi: float = 30.0,
+        cycles: int = 1,
+        arch_from: float = 12.0,
+    ) -> None:
+        """Sweep the pelvic tilt lo -> hi -> lo (``cycles`` times) with the lower back taking it
+        up so the chest stays upright; ``lower_back_arch`` is true while tilt >= ``arch_from``."""
+        n = 12 * cycles
+        for k in range(1, n + 1):
+            ph = 2 * math.pi * k / 12
+            tilt = lo + (hi - lo) * 0.5 * (1 - math.cos(ph))
+            pose = self.good(tilt=tilt, trunk=-3.0 - 4.0 * max(0.0, tilt) / 30.0)
+            faults = {"lower_back_arch": 1.0} if tilt >= arch_from else {}
+            self.m.add(s / n, pose, "hold", self.side, faults, ease=False)
+        self.pose = self.m.keys[-1].pose
+
     def step_stand_up(self, s: float = 2.0) -> None:
         p = self.pose
-        o, w = self.plan.o, self.plan.w
+        o = self.plan.o
         front_u = getattr(p, f"{o}_ik_u")
-        lunge = self.plan.lunge_bottom(front_u, p.u - 0.45, knee_gap=0.25, arms="hang", front=o, trunk=8.0)
+        lunge = self.plan.lunge_bottom(
+            front_u, p.u - 0.45, knee_gap=0.25, arms="hang", front=o, trunk=8.0
+        )
         self.key(0.5 * s, lunge, "stand_up")
         stand = self.plan.stand(front_u - 0.05, arms="hang")
         self.key(0.5 * s, stand, "stand")
 
 
 class Lunge(Choreographer):
-    faults_allowed = ("lower_back_arch", "trunk_lean_forward", "front_knee_past_ankle", "lunge_too_shallow")
-    default_steps = ({"do": "stand", "s": 1.0}, {"do": "reps", "n": 3, "alternate": True, "faultable": True})
+    faults_allowed = (
+        "lower_back_arch",
+        "trunk_lean_forward",
+        "front_knee_past_ankle",
+        "lunge_too_shallow",
+    )
+    default_steps = (
+        {"do": "stand", "s": 1.0},
+        {"do": "reps", "n": 3, "alternate": True, "faultable": True},
+    )
     default_arms = "hang"
 
-    def bottom(self, front_u: float, back_u: float, fault: str | None, s: float, front: str) -> tuple[Pose, dict[str, float]]:
+    def bottom(
+        self, front_u: float, back_u: float, fault: str | None, s: float, front: str
+    ) -> tuple[Pose, dict[str, float]]:
         kw: dict[str, Any] = dict(knee_gap=0.09, trunk=3.0, tilt=-2.0, arms=self.arms, front=front)
         faults: dict[str, float] = {}
         if fault == "front_knee_past_ankle":
@@ -202,14 +261,23 @@ class Lunge(Choreographer):
         if first:
             self.m.hold(s)
 
-    def step_reps(self, n: int = 3, alternate: bool = True, kind: str = "forward", fault: str | None = None,
-                  strength: float | None = None, step: float = 0.85, rep_s: float = 3.0, rest_s: float = 0.4,
-                  fault_reps: list[int] | None = None) -> None:
+    def step_reps(
+        self,
+        n: int = 3,
+        alternate: bool = True,
+        kind: str = "forward",
+        fault: str | None = None,
+        strength: float | None = None,
+        step: float = 0.85,
+        rep_s: float = 3.0,
+        rest_s: float = 0.4,
+        fault_reps: list[int] | None = None,
+    ) -> None:
         """``n`` lunges per leg (alternating legs, or all on the working leg first when not).
-        ``kind``: forward | reverse. ``fault_reps`` (1-based, counting every rep) limits the fault."""
+        ``kind``: forward | reverse. ``fault_reps`` (1-based, all reps counted) limits the fault."""
         s = self.strength if strength is None else strength
         order = []
-        for i in range(n):
+        for _ in range(n):
             if alternate:
                 order += [self.plan.w, self.plan.o]
             else:
@@ -222,7 +290,9 @@ class Lunge(Choreographer):
             if rest_s:
                 self.m.hold(rest_s, phase="stand")
 
-    def _one(self, front: str, kind: str, fault: str | None, s: float, step: float, rep_s: float) -> None:
+    def _one(
+        self, front: str, kind: str, fault: str | None, s: float, step: float, rep_s: float
+    ) -> None:
         p0 = self.pose
         side = "left" if front == "l" else "right"
         back = "r" if front == "l" else "l"
@@ -236,28 +306,41 @@ class Lunge(Choreographer):
             front_u, back_u = u0, u0 - step
             moving = back
         bottom, faults = self.bottom(front_u, back_u, fault, s, front)
-        air = self.plan.step_pose(p0, moving, front_u if moving == front else back_u, lift=0.1, frac=0.55)
-        air = air.replace(u=u0 + (0.12 if kind == "forward" else -0.12), h=self.plan.standing_h() - 0.02)
+        air = self.plan.step_pose(
+            p0, moving, front_u if moving == front else back_u, lift=0.1, frac=0.55
+        )
+        air = air.replace(
+            u=u0 + (0.12 if kind == "forward" else -0.12), h=self.plan.standing_h() - 0.02
+        )
         land = bottom.replace(h=bottom.h + 0.28 * (self.plan.standing_h() - bottom.h))
         self.m.add(0.16 * rep_s, air, "descend", side)
-        self.m.add(0.14 * rep_s, land, "descend", side, faults if fault == "lunge_too_shallow" else {})
+        self.m.add(
+            0.14 * rep_s, land, "descend", side, faults if fault == "lunge_too_shallow" else {}
+        )
         self.m.add(0.22 * rep_s, bottom, "bottom", side, faults)
         self.m.rep(side)
         self.m.hold(0.06 * rep_s)
-        self.m.add(0.2 * rep_s, land, "ascend", side, faults if fault == "lunge_too_shallow" else {})
-        back_air = self.plan.step_pose(land, moving, u0, lift=0.1, frac=0.5).replace(u=u0 + (0.1 if kind == "forward" else -0.1))
+        self.m.add(
+            0.2 * rep_s, land, "ascend", side, faults if fault == "lunge_too_shallow" else {}
+        )
+        back_air = self.plan.step_pose(land, moving, u0, lift=0.1, frac=0.5).replace(
+            u=u0 + (0.1 if kind == "forward" else -0.1)
+        )
         self.m.add(0.12 * rep_s, back_air, "ascend", side)
         self.pose = self.m.add(0.1 * rep_s, self.plan.stand(u0, arms=self.arms), "stand", side)
-
 
 
 class StandingHipFlexor(Choreographer):
     """Staggered-stance stretch; the working leg is the stretched (back) leg."""
 
     faults_allowed = ("back_knee_bent", "lower_back_arch", "trunk_lean_forward")
-    default_steps = ({"do": "stand", "s": 1.0}, {"do": "enter", "s": 2.0},
-                     {"do": "hold", "s": 7.0, "faultable": True}, {"do": "exit", "s": 1.5})
-    default_arms = "hips"
+    default_steps = (
+        {"do": "stand", "s": 1.0},
+        {"do": "enter", "s": 2.0},
+        {"do": "hold", "s": 7.0, "faultable": True},
+        {"do": "exit", "s": 1.5},
+    )
+    default_arms = "hang"
 
     def stance(self, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
         kw: dict[str, Any] = dict(back_knee=176.0, tilt=-6.0, trunk=0.0, arms=self.arms)
@@ -270,7 +353,7 @@ class StandingHipFlexor(Choreographer):
             kw.update(trunk=28.0 * s, tilt=-6.0 + 18.0 * s)
         if fault:
             faults[fault] = 1.0
-        return self.plan.split_stance(0.45, -0.50, **kw), faults
+        return self.plan.split_stance(0.50, -0.62, **kw), faults
 
     def step_stand(self, s: float = 1.0) -> None:
         first = self.pose is None
@@ -278,14 +361,22 @@ class StandingHipFlexor(Choreographer):
         if first:
             self.m.hold(s)
 
-    def step_enter(self, s: float = 2.0, fault: str | None = None, strength: float | None = None) -> None:
+    def step_enter(
+        self, s: float = 2.0, fault: str | None = None, strength: float | None = None
+    ) -> None:
         target, faults = self.stance(fault, self.strength if strength is None else strength)
-        mid = self.plan.step_pose(self.pose, self.plan.o, 0.45, lift=0.08, frac=0.6).replace(u=0.1)
+        mid = self.plan.step_pose(self.pose, self.plan.o, 0.50, lift=0.08, frac=0.6).replace(u=0.1)
         self.key(0.4 * s, mid, "enter")
-        self.key(0.6 * s, target, "hold", faults)
+        self.key(0.6 * s, target, "enter", faults)
 
-    def step_hold(self, s: float = 7.0, fault: str | None = None, strength: float | None = None,
-                  fault_from: float | None = None, fault_s: float | None = None) -> None:
+    def step_hold(
+        self,
+        s: float = 7.0,
+        fault: str | None = None,
+        strength: float | None = None,
+        fault_from: float | None = None,
+        fault_s: float | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         good, _ = self.stance(None, st)
         if fault is None:
@@ -308,15 +399,17 @@ class StandingHipFlexor(Choreographer):
     def step_exit(self, s: float = 1.5) -> None:
         mid = self.plan.step_pose(self.pose, self.plan.w, 0.0, lift=0.08, frac=0.6).replace(u=0.0)
         self.key(0.5 * s, mid, "exit")
-        self.key(0.5 * s, self.plan.stand(0.45 - 0.0, arms=self.arms).replace(
-            **{f"{self.plan.w}_ik_u": 0.45, f"{self.plan.o}_ik_u": 0.45}, u=0.45), "stand")
+        self.key(0.5 * s, self.plan.stand(0.50, arms=self.arms), "stand")
 
 
 class GluteBridge(Choreographer):
     """Lying bridge: lift the hips into a line with shoulders and knees, hold, lower. Bilateral."""
 
     faults_allowed = ("hips_sagging", "hips_too_high")
-    default_steps = ({"do": "lie", "s": 1.0}, {"do": "reps", "n": 4, "hold_s": 1.8, "faultable": True})
+    default_steps = (
+        {"do": "lie", "s": 1.0},
+        {"do": "reps", "n": 3, "hold_s": 2.0, "faultable": True},
+    )
     floor = True
 
     def top(self, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
@@ -337,6 +430,8 @@ class GluteBridge(Choreographer):
             faults[fault] = 1.0
         trunk = self.plan.bridge_trunk(h)
         p = self.plan.supine(h=h, feet_u=feet_u, trunk=trunk, tilt=trunk + tilt)
+        # arms stay flat on the floor beside the body while the chest tilts
+        p = p.replace(la_flex=trunk - 4.0, ra_flex=trunk - 4.0)
         return p, faults
 
     @property
@@ -368,23 +463,34 @@ class GluteBridge(Choreographer):
         self.key(0.0, self.plan.supine(feet_u=0.40), "rest")
         self.m.hold(s)
 
-    def step_reps(self, n: int = 4, hold_s: float = 1.8, up_s: float = 0.9, down_s: float = 0.9, rest_s: float = 0.5,
-                  fault: str | None = None, strength: float | None = None, fault_reps: list[int] | None = None) -> None:
+    def step_reps(
+        self,
+        n: int = 4,
+        hold_s: float = 1.8,
+        up_s: float = 0.9,
+        down_s: float = 0.9,
+        rest_s: float = 0.5,
+        fault: str | None = None,
+        strength: float | None = None,
+        fault_reps: list[int] | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         low = self.plan.supine(feet_u=0.40)
         for k in range(1, n + 1):
             f = fault if (fault and (fault_reps is None or k in fault_reps)) else None
             top, faults = self.top(f, st)
-            self.key(up_s, top, "hold", faults)
+            self.key(up_s, top, "lift", faults)
             self.m.rep("both")
             self.key(hold_s, top, "hold", faults)
             self.key(down_s, low, "rest")
             if rest_s:
                 self.m.hold(rest_s)
 
-    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None) -> None:
+    def step_hold(
+        self, s: float = 8.0, fault: str | None = None, strength: float | None = None
+    ) -> None:
         top, faults = self.top(fault, self.strength if strength is None else strength)
-        self.key(1.0, top, "hold", faults)
+        self.key(1.0, top, "lift", faults)
         self.m.rep("both")
         self.key(s - 1.0, top, "hold", faults)
         self.key(1.0, self.plan.supine(feet_u=0.40), "rest")
@@ -407,7 +513,7 @@ class BirdDog(Choreographer):
 
     def base(self, fault: str | None = None, s: float = 1.0) -> Pose:
         tilt = 22.0 * s if fault == "back_sagging" else 0.0
-        return self.plan.quadruped(tilt=tilt)
+        return self.plan.quadruped(tilt=tilt, head=8.0)
 
     def extended(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
         p = self.base(fault, s)
@@ -422,17 +528,34 @@ class BirdDog(Choreographer):
             thigh, shin, elbow = -60.0, 120.0, 70.0 * s
         if fault:
             faults[fault] = 1.0
-        p = p.replace(**{f"{leg}_thigh": thigh, f"{leg}_shin": shin, f"{leg}_foot": -95.0, f"{leg}_abd": 0.0,
-                         f"{arm}_flex": chest + 85.0, f"{arm}_elbow": elbow, f"{arm}_abd": 6.0})
+        p = p.replace(
+            **{
+                f"{leg}_thigh": thigh,
+                f"{leg}_shin": shin,
+                f"{leg}_foot": -95.0,
+                f"{leg}_abd": 0.0,
+                f"{arm}_flex": chest + 85.0,
+                f"{arm}_elbow": elbow,
+                f"{arm}_abd": 6.0,
+            }
+        )
         return p, faults
 
     def step_set(self, s: float = 1.0) -> None:
         self.key(0.0, self.base(), "rest")
         self.m.hold(s)
 
-    def step_reps(self, n: int = 3, alternate: bool = True, fault: str | None = None, strength: float | None = None,
-                  out_s: float = 0.9, hold_s: float = 0.8, back_s: float = 0.8,
-                  fault_reps: list[int] | None = None) -> None:
+    def step_reps(
+        self,
+        n: int = 3,
+        alternate: bool = True,
+        fault: str | None = None,
+        strength: float | None = None,
+        out_s: float = 0.8,
+        hold_s: float = 0.6,
+        back_s: float = 0.7,
+        fault_reps: list[int] | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         order = []
         for _ in range(n):
@@ -446,15 +569,21 @@ class BirdDog(Choreographer):
             self.m.add(out_s, p, "extend", side, faults)
             self.m.rep(side)
             self.m.add(hold_s, p, "extend", side, faults)
-            self.pose = self.m.add(back_s, self.base(f if f == "back_sagging" else None, st), "rest", side,
-                                   faults if f == "back_sagging" else {})
+            self.pose = self.m.add(
+                back_s,
+                self.base(f if f == "back_sagging" else None, st),
+                "rest",
+                side,
+                faults if f == "back_sagging" else {},
+            )
 
     def props(self, scene_mod, mat_rgb) -> list:
         return _mat(scene_mod, mat_rgb, -0.8, 0.9)
 
 
 class DeadBug(Choreographer):
-    """On the back, hips and knees at 90, arms up; lower the opposite arm and leg. Working leg = the lowered leg."""
+    """On the back, hips and knees at 90, arms up; lower the opposite arm and leg.
+    Working leg = the lowered leg."""
 
     faults_allowed = ("lower_back_arch", "knees_not_over_hips")
     default_steps = ({"do": "set", "s": 1.0}, {"do": "reps", "n": 3, "faultable": True})
@@ -462,15 +591,31 @@ class DeadBug(Choreographer):
     def table(self, fault: str | None = None, s: float = 1.0) -> tuple[Pose, dict[str, float]]:
         thigh = 180.0 - 38.0 * s if fault == "knees_not_over_hips" else 180.0
         p = self.plan.supine(knees="straight", arms="up")
-        p = p.replace(h=self.plan.dims.hip_lie, l_thigh=thigh, r_thigh=thigh, l_shin=-90.0, r_shin=-90.0,
-                      l_foot=60.0, r_foot=60.0, l_abd=3.0, r_abd=3.0)
+        p = p.replace(
+            h=self.plan.dims.hip_lie,
+            l_thigh=thigh,
+            r_thigh=thigh,
+            l_shin=-90.0,
+            r_shin=-90.0,
+            l_foot=60.0,
+            r_foot=60.0,
+            l_abd=3.0,
+            r_abd=3.0,
+        )
         return p, ({fault: 1.0} if fault == "knees_not_over_hips" else {})
 
     def lowered(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
         p, faults = self.table(fault, s)
         arm = "ra" if leg == "l" else "la"
-        p = p.replace(**{f"{leg}_thigh": 102.0, f"{leg}_shin": -100.0, f"{leg}_foot": 70.0,
-                         f"{arm}_flex": 168.0, f"{arm}_elbow": 3.0})
+        p = p.replace(
+            **{
+                f"{leg}_thigh": 102.0,
+                f"{leg}_shin": -100.0,
+                f"{leg}_foot": 70.0,
+                f"{arm}_flex": 168.0,
+                f"{arm}_elbow": 3.0,
+            }
+        )
         if fault == "lower_back_arch":
             p = p.replace(tilt=20.0 * s, trunk=-4.0 * s)
             faults = {fault: 1.0}
@@ -481,9 +626,17 @@ class DeadBug(Choreographer):
         self.key(0.0, p, "rest", faults)
         self.m.hold(s)
 
-    def step_reps(self, n: int = 3, alternate: bool = True, fault: str | None = None, strength: float | None = None,
-                  down_s: float = 1.1, hold_s: float = 0.4, up_s: float = 1.0,
-                  fault_reps: list[int] | None = None) -> None:
+    def step_reps(
+        self,
+        n: int = 3,
+        alternate: bool = True,
+        fault: str | None = None,
+        strength: float | None = None,
+        down_s: float = 0.9,
+        hold_s: float = 0.3,
+        up_s: float = 0.8,
+        fault_reps: list[int] | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         order = []
         for _ in range(n):
@@ -514,8 +667,13 @@ class March(Choreographer):
     def lifted(self, leg: str, fault: str | None, s: float) -> tuple[Pose, dict[str, float]]:
         base = self.plan.stand(0.0, arms=self.arms)
         thigh = 92.0 if fault != "knee_below_hip" else 92.0 - 42.0 * s
-        kw: dict[str, Any] = {f"{leg}_ik_u": float("nan"), f"{leg}_ik_h": float("nan"),
-                              f"{leg}_thigh": thigh, f"{leg}_shin": 2.0, f"{leg}_foot": -5.0}
+        kw: dict[str, Any] = {
+            f"{leg}_ik_u": float("nan"),
+            f"{leg}_ik_h": float("nan"),
+            f"{leg}_thigh": thigh,
+            f"{leg}_shin": 2.0,
+            f"{leg}_foot": -5.0,
+        }
         if fault == "trunk_lean_back":
             kw.update(trunk=-16.0 * s, tilt=-10.0 * s)
         p = base.replace(**kw)
@@ -527,9 +685,18 @@ class March(Choreographer):
         if first:
             self.m.hold(s)
 
-    def step_reps(self, n: int = 2, alternate: bool = True, fault: str | None = None, strength: float | None = None,
-                  up_s: float = 0.7, pause_s: float = 2.0, down_s: float = 0.7, rest_s: float = 0.3,
-                  fault_reps: list[int] | None = None) -> None:
+    def step_reps(
+        self,
+        n: int = 2,
+        alternate: bool = True,
+        fault: str | None = None,
+        strength: float | None = None,
+        up_s: float = 0.6,
+        pause_s: float = 2.0,
+        down_s: float = 0.6,
+        rest_s: float = 0.2,
+        fault_reps: list[int] | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         order = []
         for _ in range(n):
@@ -554,18 +721,30 @@ class LegSwing(Choreographer):
     """Standing on one leg, the working leg swings forward and back; counted per forward swing."""
 
     faults_allowed = ("trunk_rocking",)
-    default_steps = ({"do": "stand", "s": 0.8}, {"do": "swings", "n": 5, "faultable": True},
-                     {"do": "switch", "s": 0.6}, {"do": "swings", "n": 5, "faultable": True})
-    default_arms = "hips"
+    default_steps = (
+        {"do": "stand", "s": 0.8},
+        {"do": "swings", "n": 4, "faultable": True},
+        {"do": "switch", "s": 0.6},
+        {"do": "swings", "n": 4, "faultable": True},
+    )
+    default_arms = "hang"
 
     def _pose(self, leg: str, thigh: float, trunk: float) -> Pose:
         base = self.plan.stand(0.0, arms=self.arms)
         # the knee bends most as the leg passes under the body, so the foot clears the floor
-        knee = 6.0 + 30.0 * math.exp(-((thigh - 8.0) / 22.0) ** 2)
-        return base.replace(**{f"{leg}_ik_u": float("nan"), f"{leg}_ik_h": float("nan"),
-                               f"{leg}_thigh": thigh, f"{leg}_shin": knee - thigh,
-                               f"{leg}_foot": 0.25 * max(0.0, thigh) + 5.0, f"{leg}_abd": 3.0},
-                            trunk=trunk, tilt=0.5 * trunk)
+        knee = 6.0 + 30.0 * math.exp(-(((thigh - 8.0) / 22.0) ** 2))
+        return base.replace(
+            **{
+                f"{leg}_ik_u": float("nan"),
+                f"{leg}_ik_h": float("nan"),
+                f"{leg}_thigh": thigh,
+                f"{leg}_shin": knee - thigh,
+                f"{leg}_foot": 0.25 * max(0.0, thigh) + 5.0,
+                f"{leg}_abd": 3.0,
+            },
+            trunk=trunk,
+            tilt=0.5 * trunk,
+        )
 
     def step_stand(self, s: float = 0.8) -> None:
         first = self.pose is None
@@ -573,9 +752,16 @@ class LegSwing(Choreographer):
         if first:
             self.m.hold(s)
 
-    def step_swings(self, n: int = 5, fault: str | None = None, strength: float | None = None,
-                    front: float = 55.0, back: float = -28.0, period: float = 1.2) -> None:
-        """``n`` full swings (forward and back), as a sampled pendulum; one rep per forward swing."""
+    def step_swings(
+        self,
+        n: int = 5,
+        fault: str | None = None,
+        strength: float | None = None,
+        front: float = 55.0,
+        back: float = -28.0,
+        period: float = 1.1,
+    ) -> None:
+        """``n`` full swings (forward and back) as a sampled pendulum; a rep per forward swing."""
         st = self.strength if strength is None else strength
         leg = self.plan.w
         rock = 14.0 * st if fault == "trunk_rocking" else 1.5
@@ -590,19 +776,30 @@ class LegSwing(Choreographer):
             thigh = mid + amp * math.cos(ph)
             trunk = -rock * math.cos(ph)
             last = k == n * steps
-            self.pose = self.m.add(period / steps, self._pose(leg, thigh, trunk), "swing", side, faults,
-                                   ease=False if not last else True)
+            self.pose = self.m.add(
+                period / steps,
+                self._pose(leg, thigh, trunk),
+                "swing",
+                side,
+                faults,
+                ease=False if not last else True,
+            )
             if k % steps == steps // 2:
                 self.m.rep(side)
         self.pose = self.m.add(period / 2, self.plan.stand(0.0, arms=self.arms), "stand", side)
 
 
 class BedStretch(Choreographer):
-    """Lying on the back at the end of a bed, the working leg hanging off the end, the other foot on the bed."""
+    """Lying on the back at the end of a bed, the working leg hanging off the end,
+    the other foot on the bed."""
 
     faults_allowed = ()
-    default_steps = ({"do": "set", "s": 0.8}, {"do": "lower", "s": 2.0}, {"do": "hold", "s": 8.0},
-                     {"do": "raise", "s": 1.8})
+    default_steps = (
+        {"do": "set", "s": 0.8},
+        {"do": "lower", "s": 2.0},
+        {"do": "hold", "s": 8.0},
+        {"do": "raise", "s": 1.8},
+    )
     bed_h = 0.52
     hug = False
 
@@ -619,11 +816,27 @@ class BedStretch(Choreographer):
             thigh_end, shin_end = 76.0, -42.0
         thigh = 90.0 + (thigh_end - 90.0) * hang
         shin = -90.0 + (shin_end + 90.0) * hang
-        p = p.replace(**{f"{w}_ik_u": float("nan"), f"{w}_ik_h": float("nan"), f"{w}_thigh": thigh,
-                         f"{w}_shin": shin, f"{w}_foot": 30.0 * (1 - hang) + 5.0, f"{w}_abd": 4.0})
+        p = p.replace(
+            **{
+                f"{w}_ik_u": float("nan"),
+                f"{w}_ik_h": float("nan"),
+                f"{w}_thigh": thigh,
+                f"{w}_shin": shin,
+                f"{w}_foot": 30.0 * (1 - hang) + 5.0,
+                f"{w}_abd": 4.0,
+            }
+        )
         if self.hug:
-            p = p.replace(**{f"{o}_ik_u": float("nan"), f"{o}_ik_h": float("nan"), f"{o}_thigh": 220.0,
-                             f"{o}_shin": -100.0, f"{o}_foot": 20.0, f"{o}_abd": 8.0})
+            p = p.replace(
+                **{
+                    f"{o}_ik_u": float("nan"),
+                    f"{o}_ik_h": float("nan"),
+                    f"{o}_thigh": 215.0,
+                    f"{o}_shin": -65.0,
+                    f"{o}_foot": 20.0,
+                    f"{o}_abd": 8.0,
+                }
+            )
             j = self.plan.joints(p)
             knee = j["lowerleg01" + (".L" if o == "l" else ".R")]
             p = self.plan.set_arms(p, "reach", (knee[0] - 0.06, knee[1] + 0.02))
@@ -634,7 +847,7 @@ class BedStretch(Choreographer):
         self.m.hold(s)
 
     def step_lower(self, s: float = 2.0, reading: str = "normal") -> None:
-        self.key(s, self.lying(1.0, reading), "hold")
+        self.key(s, self.lying(1.0, reading), "enter")
 
     def step_hold(self, s: float = 8.0, reading: str = "normal") -> None:
         self.key(s, self.lying(1.0, reading), "hold")
@@ -644,9 +857,15 @@ class BedStretch(Choreographer):
 
     def props(self, scene_mod, mat_rgb) -> list:
         h = self.bed_h
-        return [scene_mod._box([2.0, 1.4, h - 0.2], [-1.0, 0.0, 0.1 + (h - 0.2) / 2], (0.92, 0.92, 0.9), rough=0.95),
-                scene_mod._box([2.04, 1.44, 0.2], [-1.0, 0.0, 0.1], (0.35, 0.25, 0.18)),
-                scene_mod._box([0.5, 0.5, 0.12], [-1.72, 0.0, h + 0.06], (0.95, 0.95, 0.95), rough=0.95)]
+        return [
+            scene_mod._box(
+                [2.0, 1.4, h - 0.2], [-1.0, 0.0, 0.1 + (h - 0.2) / 2], (0.92, 0.92, 0.9), rough=0.95
+            ),
+            scene_mod._box([2.04, 1.44, 0.2], [-1.0, 0.0, 0.1], (0.35, 0.25, 0.18)),
+            scene_mod._box(
+                [0.5, 0.5, 0.12], [-1.72, 0.0, h + 0.06], (0.95, 0.95, 0.95), rough=0.95
+            ),
+        ]
 
 
 class ThomasTest(BedStretch):
@@ -661,16 +880,27 @@ class ThomasTest(BedStretch):
         out = [scene_mod._box([1.9, 0.7, 0.08], [-0.95, 0.0, h - 0.04], (0.45, 0.32, 0.22))]
         for du in (-1.8, -0.1):
             for dw in (-0.3, 0.3):
-                out.append(scene_mod._box([0.06, 0.06, h - 0.08], [du, dw, (h - 0.08) / 2], (0.3, 0.3, 0.32)))
-        out.append(scene_mod._box([1.85, 0.65, 0.03], [-0.95, 0.0, h + 0.015], (0.25, 0.4, 0.5), rough=0.9))
+                out.append(
+                    scene_mod._box(
+                        [0.06, 0.06, h - 0.08], [du, dw, (h - 0.08) / 2], (0.3, 0.3, 0.32)
+                    )
+                )
+        out.append(
+            scene_mod._box([1.85, 0.65, 0.03], [-0.95, 0.0, h + 0.015], (0.25, 0.4, 0.5), rough=0.9)
+        )
         return out
 
 
 class TablePsoas(Choreographer):
-    """Standing beside a table, the working leg lies straight on the table behind, standing knee slightly bent."""
+    """Standing beside a table, the working leg straight on the table behind,
+    the standing knee slightly bent."""
 
     faults_allowed = ("trunk_lean_forward", "back_leg_bent")
-    default_steps = ({"do": "set", "s": 1.5}, {"do": "hold", "s": 8.0, "faultable": True}, {"do": "wait", "s": 1.0})
+    default_steps = (
+        {"do": "set", "s": 1.5},
+        {"do": "hold", "s": 8.0, "faultable": True},
+        {"do": "wait", "s": 1.0},
+    )
     default_arms = "hang"
 
     def table_h(self) -> float:
@@ -679,7 +909,9 @@ class TablePsoas(Choreographer):
     def _stance_h(self) -> float:
         return self.plan.standing_h(knee_bend=12.0)
 
-    def stance(self, fault: str | None, s: float, settle: float = 1.0) -> tuple[Pose, dict[str, float]]:
+    def stance(
+        self, fault: str | None, s: float, settle: float = 1.0
+    ) -> tuple[Pose, dict[str, float]]:
         d = self.plan.dims
         w, o = self.plan.w, self.plan.o
         p = Pose(u=0.0, h=self._stance_h(), head=0.0, tilt=-4.0, trunk=0.0)
@@ -691,18 +923,34 @@ class TablePsoas(Choreographer):
         elif fault == "back_leg_bent":
             shin = 88.0 + 70.0 * s
             faults[fault] = 1.0
-        p = p.replace(trunk=trunk, tilt=tilt, **{f"{w}_thigh": thigh, f"{w}_shin": shin, f"{w}_foot": -140.0,
-                                                 f"{o}_ik_u": 0.04, f"{o}_ik_h": d.ankle_h, f"{o}_foot": 0.0})
+        p = p.replace(
+            trunk=trunk,
+            tilt=tilt,
+            **{
+                f"{w}_thigh": thigh,
+                f"{w}_shin": shin,
+                f"{w}_foot": -140.0,
+                f"{o}_ik_u": 0.04,
+                f"{o}_ik_h": d.ankle_h,
+                f"{o}_foot": 0.0,
+            },
+        )
         return self.plan.set_arms(p, self.arms), faults
 
     def step_set(self, s: float = 1.5) -> None:
         p, _ = self.stance(None, 1.0, settle=0.7)
         self.key(0.0, p, "enter")
         p, _ = self.stance(None, 1.0)
-        self.key(s, p, "hold")
+        self.key(s, p, "enter")
 
-    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None,
-                  fault_from: float | None = None, fault_s: float | None = None) -> None:
+    def step_hold(
+        self,
+        s: float = 8.0,
+        fault: str | None = None,
+        strength: float | None = None,
+        fault_from: float | None = None,
+        fault_s: float | None = None,
+    ) -> None:
         st = self.strength if strength is None else strength
         good, _ = self.stance(None, st)
         if fault is None:
@@ -724,7 +972,11 @@ class TablePsoas(Choreographer):
         out = [scene_mod._box([1.1, 0.7, 0.05], [-0.95, 0.0, h - 0.025], (0.55, 0.4, 0.26))]
         for du in (-1.45, -0.45):
             for dw in (-0.3, 0.3):
-                out.append(scene_mod._box([0.05, 0.05, h - 0.05], [du, dw, (h - 0.05) / 2], (0.4, 0.3, 0.2)))
+                out.append(
+                    scene_mod._box(
+                        [0.05, 0.05, h - 0.05], [du, dw, (h - 0.05) / 2], (0.4, 0.3, 0.2)
+                    )
+                )
         return out
 
 
@@ -734,17 +986,23 @@ class ConstructiveRest(Choreographer):
     faults_allowed = ("position_lost",)
     default_steps = ({"do": "hold", "s": 5.0}, {"do": "hold", "s": 7.0, "faultable": True})
 
-    def step_hold(self, s: float = 8.0, fault: str | None = None, strength: float | None = None) -> None:
+    def step_hold(
+        self, s: float = 8.0, fault: str | None = None, strength: float | None = None
+    ) -> None:
         st = self.strength if strength is None else strength
         p = self.plan.supine(feet_u=0.42)
-        p = p.replace(la_flex=12.0, ra_flex=12.0, la_abd=28.0, ra_abd=28.0, la_elbow=25.0, ra_elbow=25.0)
         if fault is None:
             if self.pose is None:
                 self.key(0.0, p, "hold")
             self.key(s, p, "hold")
             return
         # the feet slide away and the knees drop open
-        lost = p.replace(l_ik_u=0.42 + 0.32 * st, r_ik_u=0.42 + 0.32 * st, l_abd=6.0 + 22.0 * st, r_abd=6.0 + 22.0 * st)
+        lost = p.replace(
+            l_ik_u=0.42 + 0.32 * st,
+            r_ik_u=0.42 + 0.32 * st,
+            l_abd=6.0 + 22.0 * st,
+            r_abd=6.0 + 22.0 * st,
+        )
         if self.pose is None:
             self.key(0.0, p, "hold")
         self.key(1.0, p, "hold")

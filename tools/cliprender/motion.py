@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .pose import POSE_FIELDS, BodyDims, Pose, leg_ik, NAN
 from .body import rot_x
+from .pose import NAN, POSE_FIELDS, BodyDims, Pose, leg_ik
 
 
 @dataclass
@@ -39,15 +39,31 @@ class Motion:
     def t(self) -> float:
         return self.keys[-1].t if self.keys else 0.0
 
-    def add(self, dt: float, pose: Pose, phase: str = "", side: str = "", faults: dict[str, float] | None = None,
-            ease: bool = True) -> Pose:
-        self.keys.append(Key(self.t + dt if self.keys else 0.0, pose, dict(faults or {}), phase, side, ease))
+    def add(
+        self,
+        dt: float,
+        pose: Pose,
+        phase: str = "",
+        side: str = "",
+        faults: dict[str, float] | None = None,
+        ease: bool = True,
+    ) -> Pose:
+        self.keys.append(
+            Key(self.t + dt if self.keys else 0.0, pose, dict(faults or {}), phase, side, ease)
+        )
         return pose
 
-    def hold(self, dt: float, phase: str | None = None, faults: dict[str, float] | None = None) -> None:
+    def hold(
+        self, dt: float, phase: str | None = None, faults: dict[str, float] | None = None
+    ) -> None:
         last = self.keys[-1]
-        self.add(dt, last.pose, phase if phase is not None else last.phase, last.side,
-                 faults if faults is not None else last.faults)
+        self.add(
+            dt,
+            last.pose,
+            phase if phase is not None else last.phase,
+            last.side,
+            faults if faults is not None else last.faults,
+        )
 
     def rep(self, side: str) -> None:
         self.events.append(Event(self.t, "rep", side))
@@ -68,18 +84,21 @@ def _legs_to_angles(p: Pose, dims: BodyDims) -> Pose:
             continue
         off = rot_x(p.base + p.tilt) @ (dims.hip_offset * np.array([sign, 1, 1]))
         th, sh = leg_ik(iu - (p.u - off[1]), ih - (p.h + off[2]), dims)
-        kw.update({f"{side}_thigh": th, f"{side}_shin": sh, f"{side}_ik_u": NAN, f"{side}_ik_h": NAN})
+        kw.update(
+            {f"{side}_thigh": th, f"{side}_shin": sh, f"{side}_ik_u": NAN, f"{side}_ik_h": NAN}
+        )
     return p.replace(**kw) if kw else p
 
 
 def sample(motion: Motion, t: float, dims: BodyDims) -> tuple[Pose, dict[str, float], Key]:
-    """Pose, fault weights and the current (last passed) key at time t."""
+    """Pose and fault weights at time t, and the key that ends the current segment (its
+    ``phase`` and ``side`` label the segment)."""
     keys = motion.keys
     if t <= keys[0].t:
         return keys[0].pose, dict(keys[0].faults), keys[0]
     if t >= keys[-1].t:
         return keys[-1].pose, dict(keys[-1].faults), keys[-1]
-    i = max(j for j, k in enumerate(keys) if k.t <= t)
+    i = max(j for j, k in enumerate(keys) if k.t < t)
     a, b = keys[i], keys[i + 1]
     x = (t - a.t) / max(b.t - a.t, 1e-9)
     x = ease(x) if a.ease else min(max(x, 0.0), 1.0)
@@ -90,12 +109,12 @@ def sample(motion: Motion, t: float, dims: BodyDims) -> tuple[Pose, dict[str, fl
             pa, pb = _legs_to_angles(pa, dims), _legs_to_angles(pb, dims)
             break
     va, vb = pa.as_array(), pb.as_array()
-    mixed = va + (vb - va) * x
-    # NaN (auto height) in either key stays NaN; the flag on the other fields keeps IK consistent
-    pose = Pose.from_array(mixed)
-    faults = {k: a.faults.get(k, 0.0) + (b.faults.get(k, 0.0) - a.faults.get(k, 0.0)) * x
-              for k in set(a.faults) | set(b.faults)}
-    return pose, faults, a
+    pose = Pose.from_array(va + (vb - va) * x)
+    faults = {
+        k: a.faults.get(k, 0.0) + (b.faults.get(k, 0.0) - a.faults.get(k, 0.0)) * x
+        for k in set(a.faults) | set(b.faults)
+    }
+    return pose, faults, b
 
 
 __all__ = ["Key", "Event", "Motion", "sample", "ease", "POSE_FIELDS"]

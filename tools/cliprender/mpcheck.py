@@ -2,7 +2,7 @@
 
 Run with an environment that has mediapipe (not the render one)::
 
-    PYTHONPATH=tools python -m cliprender.mpcheck [--model models/pose_landmarker_full.task] [CLIP.mp4 ...]
+    PYTHONPATH=tools python -m cliprender.mpcheck [--model MODEL.task] [CLIP.mp4 ...]
 
 Needs only numpy, opencv and mediapipe. Angles from MediaPipe's 2D landmarks are compared
 with the truth's ``*_2d`` angles; points with the truth's pixel positions.
@@ -19,9 +19,22 @@ from pathlib import Path
 import numpy as np
 
 MP_INDEX = {
-    "nose": 0, "left_shoulder": 11, "right_shoulder": 12, "left_elbow": 13, "right_elbow": 14,
-    "left_wrist": 15, "right_wrist": 16, "left_hip": 23, "right_hip": 24, "left_knee": 25, "right_knee": 26,
-    "left_ankle": 27, "right_ankle": 28, "left_heel": 29, "right_heel": 30, "left_foot_index": 31,
+    "nose": 0,
+    "left_shoulder": 11,
+    "right_shoulder": 12,
+    "left_elbow": 13,
+    "right_elbow": 14,
+    "left_wrist": 15,
+    "right_wrist": 16,
+    "left_hip": 23,
+    "right_hip": 24,
+    "left_knee": 25,
+    "right_knee": 26,
+    "left_ankle": 27,
+    "right_ankle": 28,
+    "left_heel": 29,
+    "right_heel": 30,
+    "left_foot_index": 31,
     "right_foot_index": 32,
 }
 
@@ -46,7 +59,9 @@ def landmarks(video: Path, model: Path) -> tuple[list[np.ndarray | None], float,
     cap = cv2.VideoCapture(str(video))
     fps = cap.get(cv2.CAP_PROP_FPS)
     n = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
-    opts = PoseLandmarkerOptions(base_options=BaseOptions(model_asset_path=str(model)), running_mode=RunningMode.VIDEO)
+    opts = PoseLandmarkerOptions(
+        base_options=BaseOptions(model_asset_path=str(model)), running_mode=RunningMode.VIDEO
+    )
     out: list[np.ndarray | None] = []
     with PoseLandmarker.create_from_options(opts) as lm:
         i = 0
@@ -55,7 +70,9 @@ def landmarks(video: Path, model: Path) -> tuple[list[np.ndarray | None], float,
             if not ok:
                 break
             h, w = frame.shape[:2]
-            img = mp.Image(image_format=mp.ImageFormat.SRGB, data=cv2.cvtColor(frame, cv2.COLOR_BGR2RGB))
+            img = mp.Image(
+                image_format=mp.ImageFormat.SRGB, data=cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
+            )
             res = lm.detect_for_video(img, int(round(i * 1000 / fps)))
             if res.pose_landmarks:
                 pts = np.array([[p.x * w, p.y * h] for p in res.pose_landmarks[0]])
@@ -72,7 +89,11 @@ def check(video: Path, model: Path) -> dict[str, object]:
     lms, fps, n_meta = landmarks(video, model)
     present = [i for i, r in enumerate(truth) if "no_person" not in r["faults"].split(";")]
     det = [i for i in present if i < len(lms) and lms[i] is not None]
-    false_pos = [i for i, r in enumerate(truth) if i not in set(present) and i < len(lms) and lms[i] is not None]
+    false_pos = [
+        i
+        for i, r in enumerate(truth)
+        if i not in set(present) and i < len(lms) and lms[i] is not None
+    ]
     px_err: dict[str, list[float]] = {k: [] for k in MP_INDEX}
     ang_err: dict[str, list[float]] = {"knee": [], "hip": []}
     swaps = 0
@@ -81,20 +102,41 @@ def check(video: Path, model: Path) -> dict[str, object]:
         tp = {k: np.array([float(r[f"{k}_x"]), float(r[f"{k}_y"])]) for k in MP_INDEX}
         mp_pts = {k: lm[j] for k, j in MP_INDEX.items()}
         # legs swapped? compare knees
-        direct = np.linalg.norm(mp_pts["left_knee"] - tp["left_knee"]) + np.linalg.norm(mp_pts["right_knee"] - tp["right_knee"])
-        crossed = np.linalg.norm(mp_pts["left_knee"] - tp["right_knee"]) + np.linalg.norm(mp_pts["right_knee"] - tp["left_knee"])
+        direct = np.linalg.norm(mp_pts["left_knee"] - tp["left_knee"]) + np.linalg.norm(
+            mp_pts["right_knee"] - tp["right_knee"]
+        )
+        crossed = np.linalg.norm(mp_pts["left_knee"] - tp["right_knee"]) + np.linalg.norm(
+            mp_pts["right_knee"] - tp["left_knee"]
+        )
         if crossed < direct - 10:
             swaps += 1
         for k in MP_INDEX:
             px_err[k].append(float(np.linalg.norm(mp_pts[k] - tp[k])))
         for s in ("left", "right"):
             if r[f"knee_{s}_2d"]:
-                ang_err["knee"].append(abs(_angle(mp_pts[f"{s}_hip"], mp_pts[f"{s}_knee"], mp_pts[f"{s}_ankle"]) - float(r[f"knee_{s}_2d"])))
-                ang_err["hip"].append(abs(_angle(mp_pts[f"{s}_shoulder"], mp_pts[f"{s}_hip"], mp_pts[f"{s}_knee"]) - float(r[f"hip_{s}_2d"])))
+                ang_err["knee"].append(
+                    abs(
+                        _angle(mp_pts[f"{s}_hip"], mp_pts[f"{s}_knee"], mp_pts[f"{s}_ankle"])
+                        - float(r[f"knee_{s}_2d"])
+                    )
+                )
+                ang_err["hip"].append(
+                    abs(
+                        _angle(mp_pts[f"{s}_shoulder"], mp_pts[f"{s}_hip"], mp_pts[f"{s}_knee"])
+                        - float(r[f"hip_{s}_2d"])
+                    )
+                )
     return {
-        "clip": video.name, "frames": len(lms), "frames_meta": n_meta, "truth_rows": len(truth), "fps": fps,
-        "present": len(present), "detected": len(det), "rate": len(det) / max(len(present), 1),
-        "false_pos": len(false_pos), "swaps": swaps,
+        "clip": video.name,
+        "frames": len(lms),
+        "frames_meta": n_meta,
+        "truth_rows": len(truth),
+        "fps": fps,
+        "present": len(present),
+        "detected": len(det),
+        "rate": len(det) / max(len(present), 1),
+        "false_pos": len(false_pos),
+        "swaps": swaps,
         "px_err": {k: float(np.median(v)) if v else float("nan") for k, v in px_err.items()},
         "knee_err": float(np.mean(ang_err["knee"])) if ang_err["knee"] else float("nan"),
         "hip_err": float(np.mean(ang_err["hip"])) if ang_err["hip"] else float("nan"),
@@ -113,20 +155,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mpcheck: no model at {args.model}", file=sys.stderr)
         return 2
     tot_p = tot_d = 0
-    print(f"{'clip':60s} {'frames':>6s} {'det%':>6s} {'fp':>3s} {'swap':>4s} {'knee°':>6s} {'hip°':>6s} {'hip px':>6s} {'knee px':>7s}")
+    print(
+        f"{'clip':60s} {'frames':>6s} {'det%':>6s} {'fp':>3s} {'swap':>4s} {'knee°':>6s} "
+        f"{'hip°':>6s} {'hip px':>6s} {'knee px':>7s}"
+    )
     for c in clips:
         r = check(c, args.model)
         tot_p += r["present"]
         tot_d += r["detected"]
         pe = r["px_err"]
-        print(f"{r['clip']:60s} {r['frames']:6d} {100 * r['rate']:6.1f} {r['false_pos']:3d} {r['swaps']:4d} "
-              f"{r['knee_err']:6.1f} {r['hip_err']:6.1f} {0.5 * (pe['left_hip'] + pe['right_hip']):6.1f} "
-              f"{0.5 * (pe['left_knee'] + pe['right_knee']):7.1f}")
+        print(
+            f"{r['clip']:60s} {r['frames']:6d} {100 * r['rate']:6.1f} {r['false_pos']:3d} "
+            f"{r['swaps']:4d} "
+            f"{r['knee_err']:6.1f} {r['hip_err']:6.1f} "
+            f"{0.5 * (pe['left_hip'] + pe['right_hip']):6.1f} "
+            f"{0.5 * (pe['left_knee'] + pe['right_knee']):7.1f}"
+        )
         if args.points:
             print("   ", {k: round(v, 1) for k, v in pe.items()})
         if r["frames"] != r["truth_rows"] or r["frames"] != r["frames_meta"]:
-            print(f"   frame count mismatch: decoded {r['frames']}, container {r['frames_meta']}, truth {r['truth_rows']}")
-    print(f"overall detection rate: {100 * tot_d / max(tot_p, 1):.1f}% of {tot_p} frames with a person")
+            print(
+                f"   frame count mismatch: decoded {r['frames']}, "
+                f"container {r['frames_meta']}, truth {r['truth_rows']}"
+            )
+    print(
+        f"overall detection rate: {100 * tot_d / max(tot_p, 1):.1f}% "
+        f"of {tot_p} frames with a person"
+    )
     return 0
 
 

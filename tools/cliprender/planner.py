@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .body import Body, rot_x
-from .pose import NAN, BodyDims, Pose, arm_ik, leg_ik, solve_rotations
+from .pose import BodyDims, Pose, arm_ik, leg_ik, solve_rotations
 
 
 @dataclass
@@ -39,14 +39,16 @@ class Planner:
         return p.u - off[1], p.h + off[2]
 
     def joints(self, p: Pose) -> dict[str, np.ndarray]:
-        """Model-space pivots of the pose, shifted to world sagittal (u, h) = (-y + p.u, z + p.h)."""
+        """Pivots of the pose in world sagittal (u, h) = (p.u - y, p.h + z) of model space."""
         rot, _ = solve_rotations(self.body, self.dims, p)
         pos = self.body.joint_positions(rot)
         return {k: np.array([p.u - v[1], p.h + v[2]]) for k, v in pos.items()}
 
     def standing_h(self, knee_bend: float = 0.0) -> float:
         d = self.dims
-        reach = d.thigh * math.cos(math.radians(knee_bend)) + d.shank * math.cos(math.radians(knee_bend))
+        reach = d.thigh * math.cos(math.radians(knee_bend)) + d.shank * math.cos(
+            math.radians(knee_bend)
+        )
         return d.ankle_h + 0.995 * reach - d.hip_offset[2]
 
     # -- poses ----------------------------------------------------------------------------
@@ -54,8 +56,10 @@ class Planner:
         """Standing tall, feet under the hips (``stance``: working foot ahead by metres)."""
         p = Pose(u=u, h=self.standing_h(), head=0.0)
         legs = {
-            f"{self.w}_ik_u": u + stance / 2, f"{self.w}_ik_h": self.dims.ankle_h,
-            f"{self.o}_ik_u": u - stance / 2, f"{self.o}_ik_h": self.dims.ankle_h,
+            f"{self.w}_ik_u": u + stance / 2,
+            f"{self.w}_ik_h": self.dims.ankle_h,
+            f"{self.o}_ik_u": u - stance / 2,
+            f"{self.o}_ik_h": self.dims.ankle_h,
         }
         p = p.replace(**legs)
         p = self.set_arms(p, arms)
@@ -63,24 +67,47 @@ class Planner:
 
     def set_arms(self, p: Pose, arms: str, target: tuple[float, float] | None = None) -> Pose:
         if arms == "hang":
-            return p.replace(la_flex=4.0, ra_flex=4.0, la_abd=7.0, ra_abd=7.0, la_elbow=12.0, ra_elbow=12.0)
+            return p.replace(
+                la_flex=4.0, ra_flex=4.0, la_abd=7.0, ra_abd=7.0, la_elbow=12.0, ra_elbow=12.0
+            )
         if arms == "hips":
-            return p.replace(la_flex=-25.0, ra_flex=-25.0, la_abd=40.0, ra_abd=40.0, la_elbow=110.0, ra_elbow=110.0)
+            return p.replace(
+                la_flex=-25.0,
+                ra_flex=-25.0,
+                la_abd=40.0,
+                ra_abd=40.0,
+                la_elbow=110.0,
+                ra_elbow=110.0,
+            )
         if arms == "cross":  # hands on the chest
-            return p.replace(la_flex=20.0, ra_flex=20.0, la_abd=15.0, ra_abd=15.0, la_elbow=135.0, ra_elbow=135.0)
+            return p.replace(
+                la_flex=20.0, ra_flex=20.0, la_abd=15.0, ra_abd=15.0, la_elbow=135.0, ra_elbow=135.0
+            )
         if arms == "reach" and target is not None:
             j = self.joints(p)
             kw = {}
             for arm, sfx in (("la", ".L"), ("ra", ".R")):
                 sh = j["upperarm01" + sfx]
-                flex, elbow = arm_ik(target[0] - sh[0], target[1] - sh[1], p.trunk + p.base, self.dims)
+                flex, elbow = arm_ik(
+                    target[0] - sh[0], target[1] - sh[1], p.trunk + p.base, self.dims
+                )
                 kw.update({f"{arm}_flex": flex, f"{arm}_elbow": elbow, f"{arm}_abd": 4.0})
             return p.replace(**kw)
         return p
 
-    def kneel(self, u: float, back_thigh: float = -12.0, front_shin: float = 3.0, tilt: float = -8.0,
-              trunk: float = -2.0, thor: float = 0.0, arms: str = "knee", head: float = 5.0) -> Pose:
-        """Half-kneeling: the working leg's knee on the floor (the stretched hip), the other foot in front.
+    def kneel(
+        self,
+        u: float,
+        back_thigh: float = -12.0,
+        front_shin: float = 3.0,
+        tilt: float = -8.0,
+        trunk: float = -2.0,
+        thor: float = 0.0,
+        arms: str = "knee",
+        head: float = 5.0,
+    ) -> Pose:
+        """Half-kneeling: the working leg's knee on the floor (the stretched hip), the other
+        foot in front.
         ``u`` is where the hip-mid ends up; ``back_thigh`` < 0 puts the knee behind the hip."""
         d = self.dims
         p = Pose(u=u, tilt=tilt, trunk=trunk, thor=thor, head=head)
@@ -93,18 +120,34 @@ class Planner:
         th = math.acos(max(-1.0, min(1.0, c)))
         ank_u = hu + d.thigh * math.sin(th) - d.shank * math.sin(s)
         b = self.w
-        p = p.replace(**{
-            f"{b}_thigh": back_thigh, f"{b}_shin": 86.0, f"{b}_foot": -160.0, f"{b}_toes": 0.0,
-            f"{self.o}_ik_u": ank_u, f"{self.o}_ik_h": d.ankle_h, f"{self.o}_foot": 0.0,
-        })
+        p = p.replace(
+            **{
+                f"{b}_thigh": back_thigh,
+                f"{b}_shin": 86.0,
+                f"{b}_foot": -160.0,
+                f"{b}_toes": 0.0,
+                f"{self.o}_ik_u": ank_u,
+                f"{self.o}_ik_h": d.ankle_h,
+                f"{self.o}_foot": 0.0,
+            }
+        )
         if arms == "knee":
             knee = self.joints(p)["lowerleg01" + (".L" if self.o == "l" else ".R")]
             return self.set_arms(p, "reach", (knee[0] - 0.02, knee[1] + 0.07))
         return self.set_arms(p, arms)
 
-    def lunge_bottom(self, front_u: float, back_u: float, knee_gap: float = 0.08, front_shin: float | None = None,
-                     trunk: float = 2.0, tilt: float = -2.0, heel_lift: float = 60.0, arms: str = "hips",
-                     front: str | None = None) -> Pose:
+    def lunge_bottom(
+        self,
+        front_u: float,
+        back_u: float,
+        knee_gap: float = 0.08,
+        front_shin: float | None = None,
+        trunk: float = 2.0,
+        tilt: float = -2.0,
+        heel_lift: float = 60.0,
+        arms: str = "hips",
+        front: str | None = None,
+    ) -> Pose:
         """Both feet planted (front flat, back on the ball of the foot), hips lowered until the
         back knee is ``knee_gap`` above the floor. The hips sit between the feet, or where the
         front shin gets ``front_shin`` degrees of forward lean."""
@@ -113,10 +156,17 @@ class Planner:
         bk = self.o if f == self.w else self.w
         back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
         p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
-        p = p.replace(**{f"{f}_ik_u": front_u, f"{f}_ik_h": d.ankle_h, f"{f}_foot": 0.0,
-                         f"{bk}_ik_u": back_ank_u, f"{bk}_ik_h": back_ank_h,
-                         f"{bk}_foot": -heel_lift, f"{bk}_toes": heel_lift})
-        sfx = ".L" if bk == "l" else ".R"
+        p = p.replace(
+            **{
+                f"{f}_ik_u": front_u,
+                f"{f}_ik_h": d.ankle_h,
+                f"{f}_foot": 0.0,
+                f"{bk}_ik_u": back_ank_u,
+                f"{bk}_ik_h": back_ank_h,
+                f"{bk}_foot": -heel_lift,
+                f"{bk}_toes": heel_lift,
+            }
+        )
         for _ in range(4):
             lo, hi = 0.2, self.standing_h()
             for _ in range(30):  # height: back knee at knee_floor + gap
@@ -157,14 +207,30 @@ class Planner:
         ball_u = ball_anchor_u + r
         return 0.03 + rr * math.sin(base + a), ball_u - rr * math.cos(base + a)
 
-    def step_pose(self, p: Pose, leg: str, to_u: float, lift: float = 0.10, frac: float = 0.5) -> Pose:
+    def step_pose(
+        self, p: Pose, leg: str, to_u: float, lift: float = 0.10, frac: float = 0.5
+    ) -> Pose:
         """A foot in the air on its way from its current target to ``to_u``."""
         cu = getattr(p, f"{leg}_ik_u")
-        return p.replace(**{f"{leg}_ik_u": cu + (to_u - cu) * frac, f"{leg}_ik_h": self.dims.ankle_h + lift,
-                            f"{leg}_foot": 8.0, f"{leg}_toes": 0.0})
+        return p.replace(
+            **{
+                f"{leg}_ik_u": cu + (to_u - cu) * frac,
+                f"{leg}_ik_h": self.dims.ankle_h + lift,
+                f"{leg}_foot": 8.0,
+                f"{leg}_toes": 0.0,
+            }
+        )
 
-    def walk(self, m, start: Pose, dist: float, stride: float = 0.55, step_time: float = 0.5,
-             phase: str = "leave", yaw: float | None = None) -> Pose:
+    def walk(
+        self,
+        m,
+        start: Pose,
+        dist: float,
+        stride: float = 0.55,
+        step_time: float = 0.5,
+        phase: str = "leave",
+        yaw: float | None = None,
+    ) -> Pose:
         """Walk along the facing direction by about ``dist`` metres: the rear foot swings to
         ``stride`` ahead of the other, the hips stay midway between the feet."""
         p = start if yaw is None else start.replace(yaw=yaw)
@@ -178,27 +244,55 @@ class Planner:
             stance_u = getattr(p, f"{stance}_ik_u")
             new_u = stance_u + direction * stride
             mid = self.step_pose(p, swing, new_u, lift=0.10, frac=0.5)
-            mid = mid.replace(u=0.5 * (stance_u + getattr(mid, f"{swing}_ik_u")), h=h_walk + 0.015,
-                              **{f"{stance}_foot": -5.0, f"{stance}_toes": 5.0})
+            mid = mid.replace(
+                u=0.5 * (stance_u + getattr(mid, f"{swing}_ik_u")),
+                h=h_walk + 0.015,
+                **{f"{stance}_foot": -5.0, f"{stance}_toes": 5.0},
+            )
             m.add(step_time / 2, mid, phase)
-            p = p.replace(u=0.5 * (stance_u + new_u), h=h_walk,
-                          **{f"{swing}_ik_u": new_u, f"{swing}_ik_h": self.dims.ankle_h, f"{swing}_foot": 0.0,
-                             f"{swing}_toes": 0.0, f"{stance}_foot": -12.0, f"{stance}_toes": 12.0})
+            p = p.replace(
+                u=0.5 * (stance_u + new_u),
+                h=h_walk,
+                **{
+                    f"{swing}_ik_u": new_u,
+                    f"{swing}_ik_h": self.dims.ankle_h,
+                    f"{swing}_foot": 0.0,
+                    f"{swing}_toes": 0.0,
+                    f"{stance}_foot": -12.0,
+                    f"{stance}_toes": 12.0,
+                },
+            )
             m.add(step_time / 2, p, phase)
         return p
 
     # -- more postures -----------------------------------------------------------------------
-    def split_stance(self, front_u: float, back_u: float, back_knee: float = 176.0, tilt: float = -6.0,
-                     trunk: float = 0.0, heel_lift: float = 35.0, arms: str = "hips") -> Pose:
+    def split_stance(
+        self,
+        front_u: float,
+        back_u: float,
+        back_knee: float = 176.0,
+        tilt: float = -6.0,
+        trunk: float = 0.0,
+        heel_lift: float = 35.0,
+        arms: str = "hips",
+    ) -> Pose:
         """Staggered stance for the standing hip-flexor stretch: the working (stretched) leg
         behind, nearly straight (``back_knee`` included angle) on the ball of its foot."""
         d = self.dims
         bk, f = self.w, self.o
         back_h, back_au = self.raised_heel(back_u, heel_lift)
-        p = Pose(u=0.5 * (front_u + back_u) + 0.1, tilt=tilt, trunk=trunk, head=0.0)
-        p = p.replace(**{f"{f}_ik_u": front_u, f"{f}_ik_h": d.ankle_h, f"{f}_foot": 0.0,
-                         f"{bk}_ik_u": back_au, f"{bk}_ik_h": back_h, f"{bk}_foot": -heel_lift,
-                         f"{bk}_toes": heel_lift})
+        p = Pose(u=back_u + 0.64, tilt=tilt, trunk=trunk, head=0.0)
+        p = p.replace(
+            **{
+                f"{f}_ik_u": front_u,
+                f"{f}_ik_h": d.ankle_h,
+                f"{f}_foot": 0.0,
+                f"{bk}_ik_u": back_au,
+                f"{bk}_ik_h": back_h,
+                f"{bk}_foot": -heel_lift,
+                f"{bk}_toes": heel_lift,
+            }
+        )
         lo, hi = 0.3, self.standing_h() + 0.05
         for _ in range(40):  # height: the back knee reaches the wanted angle
             mid = 0.5 * (lo + hi)
@@ -213,32 +307,60 @@ class Planner:
         p = p.replace(h=0.5 * (lo + hi))
         return self.set_arms(p, arms)
 
-    def supine(self, h: float | None = None, knees: str = "bent", feet_u: float = 0.42, trunk: float = 0.0,
-               tilt: float = 0.0, arms: str = "side", base_h: float = 0.0) -> Pose:
-        """Lying on the back, head toward -u, hips at u = 0. ``knees``: bent (feet flat) | straight."""
+    def supine(
+        self,
+        h: float | None = None,
+        knees: str = "bent",
+        feet_u: float = 0.42,
+        trunk: float = 0.0,
+        tilt: float = 0.0,
+        arms: str = "side",
+        base_h: float = 0.0,
+    ) -> Pose:
+        """Lying on the back, head toward -u, hips at u = 0; ``knees``: bent | straight."""
         d = self.dims
         hh = base_h + d.hip_lie if h is None else h
         p = Pose(u=0.0, h=hh, base=-90.0, trunk=trunk, tilt=tilt, head=0.0)
         if knees == "bent":
             for leg in ("l", "r"):
-                p = p.replace(**{f"{leg}_ik_u": feet_u, f"{leg}_ik_h": base_h + d.ankle_h, f"{leg}_foot": 0.0,
-                                 f"{leg}_abd": 6.0})
+                p = p.replace(
+                    **{
+                        f"{leg}_ik_u": feet_u,
+                        f"{leg}_ik_h": base_h + d.ankle_h,
+                        f"{leg}_foot": 0.0,
+                        f"{leg}_abd": 6.0,
+                    }
+                )
         else:
-            p = p.replace(l_thigh=90.0, l_shin=-90.0, r_thigh=90.0, r_shin=-90.0, l_foot=80.0, r_foot=80.0,
-                          l_abd=4.0, r_abd=4.0)
+            p = p.replace(
+                l_thigh=90.0,
+                l_shin=-90.0,
+                r_thigh=90.0,
+                r_shin=-90.0,
+                l_foot=80.0,
+                r_foot=80.0,
+                l_abd=4.0,
+                r_abd=4.0,
+            )
         if arms == "side":
-            p = p.replace(la_flex=0.0, ra_flex=0.0, la_abd=14.0, ra_abd=14.0, la_elbow=5.0, ra_elbow=5.0)
+            p = p.replace(
+                la_flex=0.0, ra_flex=0.0, la_abd=14.0, ra_abd=14.0, la_elbow=5.0, ra_elbow=5.0
+            )
         elif arms == "up":
-            p = p.replace(la_flex=90.0, ra_flex=90.0, la_abd=4.0, ra_abd=4.0, la_elbow=3.0, ra_elbow=3.0)
+            p = p.replace(
+                la_flex=90.0, ra_flex=90.0, la_abd=4.0, ra_abd=4.0, la_elbow=3.0, ra_elbow=3.0
+            )
         return p
 
     def bridge_trunk(self, h: float, base_h: float = 0.0) -> float:
-        """Trunk pitch (relative to lying) that keeps the shoulders on the floor with the hips at ``h``."""
+        """Trunk pitch (relative to lying) keeping the shoulders down with the hips at ``h``."""
         d = self.dims
         rise = (h - base_h - d.hip_lie) - 0.0
         return -math.degrees(math.asin(max(-1.0, min(1.0, rise / d.torso))))
 
-    def quadruped(self, u: float = 0.0, tilt: float = 0.0, trunk_extra: float = 0.0, head: float = 70.0) -> Pose:
+    def quadruped(
+        self, u: float = 0.0, tilt: float = 0.0, trunk_extra: float = 0.0, head: float = 70.0
+    ) -> Pose:
         """On hands and knees: thighs vertical, shins on the floor, hands under the shoulders."""
         d = self.dims
         h = d.knee_floor + d.thigh - d.hip_offset[2] + 0.01
@@ -253,7 +375,14 @@ class Planner:
             trunk += math.degrees(math.asin(max(-1.0, min(1.0, (sh_h - cur) / d.torso)))) * -1.0
         p = p.replace(trunk=trunk + trunk_extra)
         for leg in ("l", "r"):
-            p = p.replace(**{f"{leg}_thigh": 0.0, f"{leg}_shin": 88.0, f"{leg}_foot": -160.0, f"{leg}_abd": 3.0})
+            p = p.replace(
+                **{
+                    f"{leg}_thigh": 0.0,
+                    f"{leg}_shin": 88.0,
+                    f"{leg}_foot": -160.0,
+                    f"{leg}_abd": 3.0,
+                }
+            )
         j = self.joints(p)
         sh_u = 0.5 * (j["upperarm01.L"][0] + j["upperarm01.R"][0])
         return self.set_arms(p, "reach", (sh_u + 0.02, palm_h))

@@ -65,14 +65,14 @@ class Pose:
     ra_abd: float = 8.0
     ra_elbow: float = 10.0
 
-    def replace(self, **kw) -> "Pose":
+    def replace(self, **kw) -> Pose:
         return dataclasses.replace(self, **kw)
 
     def as_array(self) -> np.ndarray:
         return np.array([getattr(self, f.name) for f in dataclasses.fields(self)], float)
 
     @classmethod
-    def from_array(cls, a: np.ndarray) -> "Pose":
+    def from_array(cls, a: np.ndarray) -> Pose:
         return cls(*[float(x) for x in a])
 
 
@@ -114,9 +114,21 @@ def measure(body: Body) -> BodyDims:
     ankle_h = float(ankle[2] - v[shoe, 2].min())
     hip_h = float(-v[:, 2].min())
     sh = 0.5 * (body.head("upperarm01.L") + body.head("upperarm01.R"))
-    torso = float(np.linalg.norm(sh[1:] - 0.5 * (body.head("upperleg01.L") + body.head("upperleg01.R"))[1:]))
+    torso = float(
+        np.linalg.norm(sh[1:] - 0.5 * (body.head("upperleg01.L") + body.head("upperleg01.R"))[1:])
+    )
     # knee pivot height above the floor when kneeling on a horizontal shin
-    dims0 = BodyDims(float(np.linalg.norm(t)), float(np.linalg.norm(s)), thigh0, shin0, ankle_h, hip_h, 0.0, torso, hip)
+    dims0 = BodyDims(
+        float(np.linalg.norm(t)),
+        float(np.linalg.norm(s)),
+        thigh0,
+        shin0,
+        ankle_h,
+        hip_h,
+        0.0,
+        torso,
+        hip,
+    )
     p = Pose(h=0.0, l_thigh=0.0, l_shin=90.0, l_foot=-170.0, r_thigh=0.0)
     rot, _ = solve_rotations(body, dims0, p)
     posed = body.pose(rot)
@@ -127,14 +139,30 @@ def measure(body: Body) -> BodyDims:
     foot_len = float(np.linalg.norm(_sag(toe - ankle)) + 0.05)
     arm_upper = float(np.linalg.norm(body.rest_segment("upperarm01.L", "lowerarm01.L")))
     arm_fore = float(np.linalg.norm(body.rest_segment("lowerarm01.L", "wrist.L"))) + 0.07
-    supine = Pose(h=0.0, base=-90.0, l_thigh=90.0, l_shin=-90.0, r_thigh=90.0, r_shin=-90.0, l_foot=90.0, r_foot=90.0)
+    supine = Pose(
+        h=0.0,
+        base=-90.0,
+        l_thigh=90.0,
+        l_shin=-90.0,
+        r_thigh=90.0,
+        r_shin=-90.0,
+        l_foot=90.0,
+        r_foot=90.0,
+    )
     rot, _ = solve_rotations(body, dims0, supine)
     posed = body.pose(rot)
     trunk = np.isin(body.vertex_region, ["shirt", "legs"])
     low = float(posed.vertices[trunk, 2].min())
     sh_z = 0.5 * (posed.bone_heads["upperarm01.L"][2] + posed.bone_heads["upperarm01.R"][2])
-    return dataclasses.replace(dims0, knee_floor=knee_floor, foot_len=foot_len, arm_upper=arm_upper,
-                               arm_fore=arm_fore, hip_lie=-low, sh_lie=float(sh_z - low))
+    return dataclasses.replace(
+        dims0,
+        knee_floor=knee_floor,
+        foot_len=foot_len,
+        arm_upper=arm_upper,
+        arm_fore=arm_fore,
+        hip_lie=-low,
+        sh_lie=float(sh_z - low),
+    )
 
 
 def arm_ik(d_u: float, d_h: float, chest_pitch: float, dims: BodyDims) -> tuple[float, float]:
@@ -163,14 +191,16 @@ def leg_ik(d_u: float, d_h: float, dims: BodyDims) -> tuple[float, float]:
     return thigh, shin
 
 
-def solve_rotations(body: Body, dims: BodyDims, p: Pose) -> tuple[dict[str, np.ndarray], dict[str, float]]:
+def solve_rotations(
+    body: Body, dims: BodyDims, p: Pose
+) -> tuple[dict[str, np.ndarray], dict[str, float]]:
     """Bone rotations (model space) for a pose, and the solved leg angles."""
     rot: dict[str, np.ndarray] = {}
     pelvis = rot_x(p.base + p.tilt)
     rot["root"] = np.eye(3)
     rot["pelvis.L"] = rot["pelvis.R"] = pelvis
     ext = p.tilt + p.thor - p.trunk
-    for name, frac in zip(LUMBAR_BONES, (0.4, 0.75, 1.0)):
+    for name, frac in zip(LUMBAR_BONES, (0.4, 0.75, 1.0), strict=True):
         rot[name] = rot_x(p.base + p.tilt - frac * ext)
     lumbar_top = p.base + p.tilt - ext
     rot["spine02"] = rot_x(lumbar_top + 0.5 * p.thor)
@@ -178,13 +208,13 @@ def solve_rotations(body: Body, dims: BodyDims, p: Pose) -> tuple[dict[str, np.n
     rot["spine01"] = chest
     chest_pitch = lumbar_top + p.thor
     head_pitch = p.base + p.head
-    for name, frac in zip(NECK_BONES, (0.3, 0.6, 0.85)):
+    for name, frac in zip(NECK_BONES, (0.3, 0.6, 0.85), strict=True):
         rot[name] = rot_x(chest_pitch + frac * (head_pitch - chest_pitch))
     rot["head"] = rot_x(head_pitch)
 
     solved: dict[str, float] = {}
     for side, sfx, sign in (("l", ".L", 1.0), ("r", ".R", -1.0)):
-        g = lambda k: getattr(p, f"{side}_{k}")  # noqa: E731
+        g = lambda k, side=side: getattr(p, f"{side}_{k}")  # noqa: E731
         thigh, shin = g("thigh"), g("shin")
         if not math.isnan(g("ik_u")):
             hip_off = pelvis @ (dims.hip_offset * np.array([sign, 1, 1]))
@@ -206,7 +236,7 @@ def solve_rotations(body: Body, dims: BodyDims, p: Pose) -> tuple[dict[str, np.n
                 rot[b] = r_toes
 
     for side, sfx, sign in (("la", ".L", 1.0), ("ra", ".R", -1.0)):
-        g = lambda k: getattr(p, f"{side}_{k}")  # noqa: E731
+        g = lambda k, side=side: getattr(p, f"{side}_{k}")  # noqa: E731
         u_r = body.rest_segment("upperarm01" + sfx, "lowerarm01" + sfx)
         f_r = body.rest_segment("lowerarm01" + sfx, "wrist" + sfx)
         n_r = np.cross(u_r, f_r)

@@ -21,6 +21,7 @@ image direction the person's facing vector projects to).
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 
@@ -28,20 +29,48 @@ from .camera import Camera
 from .pose import Pose
 from .posing import WorldBody
 
-JOINT_CONVENTION = "pivot"
+# "hybrid" (default): rig pivots for hips and knees, anny COCO surface keypoints for the rest,
+# which is, joint by joint, the closer to MediaPipe's landmarks on these renders (README.md).
+# "pivot" / "surface" use one source for all six joints (kept for comparisons).
+JOINT_CONVENTION = os.environ.get("CLIPRENDER_JOINTS", "hybrid")
+PIVOT_JOINTS = {
+    "hybrid": ("hip", "knee"),
+    "pivot": ("shoulder", "elbow", "wrist", "hip", "knee", "ankle"),
+    "surface": (),
+}
 
 PIVOT_OF = {
-    "shoulder": "upperarm01", "elbow": "lowerarm01", "wrist": "wrist",
-    "hip": "upperleg01", "knee": "lowerleg01", "ankle": "foot",
+    "shoulder": "upperarm01",
+    "elbow": "lowerarm01",
+    "wrist": "wrist",
+    "hip": "upperleg01",
+    "knee": "lowerleg01",
+    "ankle": "foot",
 }
 SURFACE_OF = {
-    "shoulder": "shoulder", "elbow": "elbow", "wrist": "wrist", "hip": "hip", "knee": "knee",
-    "ankle": "ankle", "heel": "heel", "foot_index": "big_toe",
+    "shoulder": "shoulder",
+    "elbow": "elbow",
+    "wrist": "wrist",
+    "hip": "hip",
+    "knee": "knee",
+    "ankle": "ankle",
+    "heel": "heel",
+    "foot_index": "big_toe",
 }
-POINTS = ["nose"] + [f"{s}_{j}" for j in ("shoulder", "elbow", "wrist", "hip", "knee", "ankle", "heel", "foot_index")
-                     for s in ("left", "right")]
-ANGLES = ["knee_left", "knee_right", "hip_left", "hip_right", "trunk_inclination",
-          "shin_inclination_left", "shin_inclination_right"]
+POINTS = ["nose"] + [
+    f"{s}_{j}"
+    for j in ("shoulder", "elbow", "wrist", "hip", "knee", "ankle", "heel", "foot_index")
+    for s in ("left", "right")
+]
+ANGLES = [
+    "knee_left",
+    "knee_right",
+    "hip_left",
+    "hip_right",
+    "trunk_inclination",
+    "shin_inclination_left",
+    "shin_inclination_right",
+]
 
 
 def header() -> list[str]:
@@ -59,7 +88,7 @@ def joint_points(wb: WorldBody, convention: str = JOINT_CONVENTION) -> dict[str,
     pts = {"nose": wb.keypoints["nose"]}
     for side, sfx in (("left", ".L"), ("right", ".R")):
         for j in ("shoulder", "elbow", "wrist", "hip", "knee", "ankle"):
-            if convention == "pivot":
+            if j in PIVOT_JOINTS[convention]:
                 pts[f"{side}_{j}"] = wb.pivots[PIVOT_OF[j] + sfx]
             else:
                 pts[f"{side}_{j}"] = wb.keypoints[f"{side}_{SURFACE_OF[j]}"]
@@ -82,7 +111,9 @@ def inclination(lower: np.ndarray, upper: np.ndarray, up: np.ndarray, facing: np
     return math.degrees(math.atan2(v_fw, v_up))
 
 
-def frame_angles(pts: dict[str, np.ndarray], up: np.ndarray, facing: np.ndarray) -> dict[str, float]:
+def frame_angles(
+    pts: dict[str, np.ndarray], up: np.ndarray, facing: np.ndarray
+) -> dict[str, float]:
     out = {}
     for s in ("left", "right"):
         out[f"knee_{s}"] = included(pts[f"{s}_hip"], pts[f"{s}_knee"], pts[f"{s}_ankle"])
@@ -94,15 +125,22 @@ def frame_angles(pts: dict[str, np.ndarray], up: np.ndarray, facing: np.ndarray)
     return out
 
 
-def frame_truth(wb: WorldBody, pose: Pose, cam: Camera, faults: list[str], frame: int, fps: float,
-                visible_frac: float) -> dict[str, object]:
+def frame_truth(
+    wb: WorldBody,
+    pose: Pose,
+    cam: Camera,
+    faults: list[str],
+    frame: int,
+    fps: float,
+    visible_frac: float,
+) -> dict[str, object]:
     pts = joint_points(wb)
     yaw = math.radians(pose.yaw)
     facing3 = np.array([math.cos(yaw), math.sin(yaw), 0.0])
     a3 = frame_angles(pts, np.array([0.0, 0.0, 1.0]), facing3)
     names = list(pts)
     px = cam.project(np.stack([pts[n] for n in names]))
-    pts2 = {n: np.array([p[0], -p[1]]) for n, p in zip(names, px)}  # y up for angles
+    pts2 = {n: np.array([p[0], -p[1]]) for n, p in zip(names, px, strict=True)}  # y up for angles
     hip_mid = 0.5 * (pts["left_hip"] + pts["right_hip"])
     f2 = cam.project(np.stack([hip_mid, hip_mid + 0.3 * facing3]))
     face2 = np.array([f2[1, 0] - f2[0, 0], -(f2[1, 1] - f2[0, 1])])
@@ -117,7 +155,7 @@ def frame_truth(wb: WorldBody, pose: Pose, cam: Camera, faults: list[str], frame
         row[f"{a}_2d"] = round(a2[a], 2)
     row["pelvic_tilt"] = round(pose.tilt, 2)
     row["lumbar_extension"] = round(pose.tilt + pose.thor - pose.trunk, 2)
-    for n, p in zip(names, px):
+    for n, p in zip(names, px, strict=True):
         row[f"{n}_x"] = round(float(p[0]), 1)
         row[f"{n}_y"] = round(float(p[1]), 1)
     row["visible_frac"] = round(visible_frac, 3)

@@ -1,0 +1,114 @@
+"""Glute bridge: on the back, knees bent, feet flat; lift the hips into a straight line.
+
+Shoulders, hips and knees form a straight line at the top (exercises.md,
+[000 001]); below it the hips sag, above it the lower back arches ("lower
+your hips slightly" [001]). The line is read at the hip: how far the hip
+bends above (+) or below (-) the line from the shoulders to the knee, on
+the leg nearer the camera (both legs do the same; the far one is guessed).
+
+How a bridge counts: each lift is one hold (a rep): the timer counts the
+good-form seconds at the top; a hold of 20 s completes it, 10 of them make
+the set (exercises.md: hold 20-30 s, 10 reps). Both legs work together, so
+holds have the side "both", never left or right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from formcoach.coaching.checks import Assessment
+from formcoach.coaching.sides import BOTH
+from formcoach.core.landmarks import side_landmark
+from formcoach.core.measures import floor_leg_measures, trunk_elevation_deg
+from formcoach.core.pose import Pose
+from formcoach.exercises.base import Checker, ExerciseSpec, limit, threshold_check
+from formcoach.exercises.floor import FLOOR_BODY, TRUNK, near_leg
+
+HIPS_SAGGING = "hips_sagging"
+HIPS_TOO_HIGH = "hips_too_high"
+
+SPEC = ExerciseSpec(
+    name="glute-bridge",
+    title="Glute bridge",
+    summary="on the back, knees bent; lift the hips to a straight shoulders-hips-knees line, "
+    "hold 20 s, 10 reps",
+    view="side",
+    counting="hold",
+    side_meaning="both legs together (a bridge has no left or right)",
+    cue_texts={
+        HIPS_SAGGING: "Lift your hips: shoulders, hips and knees in one line",
+        HIPS_TOO_HIGH: "Lower your hips slightly: don't arch your back",
+    },
+    priority=(HIPS_TOO_HIGH, HIPS_SAGGING),
+    hold_target_s=20.0,
+    sets_per_side=10,
+    required=FLOOR_BODY,
+    posture="floor",
+    bilateral=True,
+)
+
+
+@dataclass(frozen=True)
+class GluteBridgeThresholds:
+    sagging_below_deg: float = limit(
+        15.0,
+        "hips this far below the shoulder-knee line (at the hip) are sagging; good bridges "
+        "measured -7..+6 at the top",
+        5.0,
+        45.0,
+        faults=(HIPS_SAGGING,),
+    )
+    too_high_above_deg: float = limit(
+        12.0,
+        "hips this far above the shoulder-knee line are pushed too high (the back arches)",
+        3.0,
+        45.0,
+        faults=(HIPS_TOO_HIGH,),
+    )
+    bridged_line_min_deg: float = limit(
+        -35.0,
+        "in position: hips at least this far from the line (lying flat with bent knees "
+        "reads -45..-60)",
+        -60.0,
+        -10.0,
+    )
+    bridged_trunk_min_deg: float = limit(
+        5.0, "in position: hips lifted so the trunk rises at least this much", 0.0, 30.0
+    )
+
+
+class GluteBridgeChecker(Checker):
+    spec = SPEC
+    thresholds_type = GluteBridgeThresholds
+    measure_names = ("hips_above_line_deg", "trunk_elevation_deg", "knee_angle_deg")
+
+    def __init__(self, thresholds: GluteBridgeThresholds = GluteBridgeThresholds()) -> None:
+        self.t = thresholds
+
+    def assess(self, pose: Pose, facing: int) -> Assessment:
+        t = self.t
+        side = near_leg(pose)
+        leg = floor_leg_measures(pose, side, facing, belly_up=True)
+        line = -leg.hip_flexion_deg
+        trunk = trunk_elevation_deg(pose, facing)
+        bridged = line >= t.bridged_line_min_deg and trunk >= t.bridged_trunk_min_deg
+        checks = (
+            (
+                threshold_check(HIPS_SAGGING, line, -t.sagging_below_deg, above=False),
+                threshold_check(HIPS_TOO_HIGH, line, t.too_high_above_deg, above=True),
+            )
+            if bridged
+            else ()
+        )
+        return Assessment(
+            measures={
+                "hips_above_line_deg": line,
+                "trunk_elevation_deg": trunk,
+                "knee_angle_deg": leg.knee_angle_deg,
+            },
+            checks=checks,
+            working_leg=BOTH,
+            in_position=bridged,
+            anchors={"hips_above_line_deg": side_landmark(side, "hip")},
+            reads=TRUNK + (side_landmark(side, "knee"),),
+        )

@@ -1,0 +1,138 @@
+"""Standing march: lift one knee to hip height, pause 2 s, lower with control.
+
+The side is the lifted leg. A rep is one lift, counted from how far the
+lifted thigh is below horizontal (90 hanging down, 0 knee at hip height,
+negative above it): it dips during a lift, so the shared rep counter counts
+it, and the rep keeps its deepest value (the top of the lift) and how long
+the knee stayed near it (the pause). Sources: exercises.md (stand tall, core
+engaged, knee to hip height, pause 2 s, lower with control, use the hip and
+do not swing; faults: knee below hip height, no pause, trunk leaning back).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from formcoach.coaching.checks import Assessment
+from formcoach.coaching.reps import Rep
+from formcoach.core.landmarks import Landmark as L
+from formcoach.core.pose import Pose
+from formcoach.exercises.base import Checker, ExerciseSpec, limit, threshold_check
+from formcoach.exercises.one_leg import MEASURE_NAMES, one_leg_measures
+
+KNEE_BELOW_HIP = "knee_below_hip"
+NO_PAUSE = "no_pause"
+TRUNK_LEAN_BACK = "trunk_lean_back"
+SIGNAL = "lifted_thigh_below_horizontal_deg"
+
+SPEC = ExerciseSpec(
+    name="march",
+    title="Standing march",
+    summary="stand tall, lift one knee to hip height, pause 2 s, lower with control; reps per side",
+    view="side",
+    counting="reps",
+    side_meaning="the lifted leg",
+    cue_texts={
+        TRUNK_LEAN_BACK: "Stand tall: don't lean back as you lift",
+        KNEE_BELOW_HIP: "Lift your knee to hip height",
+        NO_PAUSE: "Pause for 2 seconds at the top",
+    },
+    priority=(TRUNK_LEAN_BACK, KNEE_BELOW_HIP, NO_PAUSE),
+    sets_per_side=10,
+    required=(
+        L.LEFT_SHOULDER,
+        L.RIGHT_SHOULDER,
+        L.LEFT_HIP,
+        L.RIGHT_HIP,
+        L.LEFT_KNEE,
+        L.RIGHT_KNEE,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class MarchThresholds:
+    trunk_lean_back_deg: float = limit(
+        10.0,
+        "trunk leaning back (from vertical) by more than this while the knee is up",
+        3.0,
+        40.0,
+        faults=(TRUNK_LEAN_BACK,),
+    )
+    knee_below_hip_deg: float = limit(
+        15.0,
+        "a lift whose thigh never came within this of horizontal left the knee below "
+        "hip height (15 deg: the knee ~0.25 thigh lengths, ~10 cm, below the hip)",
+        0.0,
+        45.0,
+        faults=(KNEE_BELOW_HIP,),
+    )
+    pause_min_s: float = limit(
+        1.5,
+        "a lift held near its top for less than this had no pause (the exercise asks for "
+        "2 s; 0.5 s is left for lifting into and out of the top)",
+        0.0,
+        5.0,
+        faults=(NO_PAUSE,),
+    )
+    pause_within_deg: float = limit(
+        10.0,
+        "'near the top' means the thigh within this of its highest point",
+        2.0,
+        30.0,
+        faults=(NO_PAUSE,),
+    )
+    rep_start_below_deg: float = limit(
+        55.0,
+        "a lift starts when the thigh rises to within this of horizontal (90 = hanging down)",
+        20.0,
+        85.0,
+    )
+    rep_end_above_deg: float = limit(
+        65.0, "...and is counted when it drops back below this", 25.0, 89.0
+    )
+
+
+class MarchChecker(Checker):
+    spec = SPEC
+    thresholds_type = MarchThresholds
+    measure_names = (*MEASURE_NAMES, SIGNAL)
+
+    def __init__(self, thresholds: MarchThresholds = MarchThresholds()) -> None:
+        self.t = thresholds
+
+    def assess(self, pose: Pose, facing: int) -> Assessment:
+        m = one_leg_measures(pose, facing)
+        # The thigh inclination is - when the knee is ahead of the hip: 90 + it
+        # is how far below horizontal a thigh lifted forward is.
+        below_horizontal = 90.0 + m.moving_leg.thigh_inclination_deg
+        lifted = below_horizontal < self.t.rep_start_below_deg
+        checks = []
+        if lifted:
+            checks = [
+                threshold_check(
+                    TRUNK_LEAN_BACK,
+                    m.trunk_inclination_deg,
+                    -self.t.trunk_lean_back_deg,
+                    above=False,
+                )
+            ]
+        return Assessment(
+            measures=m.as_dict() | {SIGNAL: below_horizontal},
+            checks=tuple(checks),
+            working_leg=m.moving,
+            in_position=lifted,
+            rep_signal=below_horizontal,
+            anchors=m.anchors(),
+        )
+
+    def rep_thresholds(self) -> tuple[float, float]:
+        return (self.t.rep_start_below_deg, self.t.rep_end_above_deg)
+
+    def rep_faults(self, rep: Rep) -> set[str]:
+        faults = set()
+        if rep.depth > self.t.knee_below_hip_deg:
+            faults.add(KNEE_BELOW_HIP)
+        if rep.time_near_bottom_s(self.t.pause_within_deg) < self.t.pause_min_s:
+            faults.add(NO_PAUSE)
+        return faults

@@ -1,0 +1,42 @@
+"""The landmark cache returns what was saved: poses, world points and masks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from formcoach.core.pose import Pose, PoseFrame, PoseTrack
+from formcoach.io.landmark_cache import load_track, save_track
+
+
+def _pose(seed: int, with_mask: bool) -> Pose:
+    rng = np.random.default_rng(seed)
+    mask = rng.random((36, 64)).astype(np.float32) if with_mask else None
+    return Pose(rng.random((33, 2)) * 100, rng.random(33), rng.random((33, 3)), mask, 0.1)
+
+
+def test_a_track_round_trips_with_masks_and_gaps(tmp_path: Path) -> None:
+    frames = (
+        PoseFrame(0, 0.0, 640, 360, _pose(1, True)),
+        PoseFrame(1, 1 / 30, 640, 360, None),
+        PoseFrame(2, 2 / 30, 640, 360, _pose(2, True)),
+    )
+    path = tmp_path / "track.npz"
+    save_track(path, PoseTrack(frames, 30.0))
+    back = load_track(path)
+    assert back.fps == 30.0
+    assert [f.index for f in back] == [0, 1, 2]
+    assert back.frames[1].pose is None
+    for original, loaded in ((frames[0], back.frames[0]), (frames[2], back.frames[2])):
+        assert np.allclose(loaded.pose.xy, original.pose.xy)
+        assert np.allclose(loaded.pose.world, original.pose.world)
+        assert loaded.pose.mask_scale == 0.1
+        # masks are kept as 8-bit: within half a step of 1/255
+        assert np.abs(loaded.pose.mask - original.pose.mask).max() <= 0.5 / 255 + 1e-6
+
+
+def test_a_track_without_masks_loads_without_masks(tmp_path: Path) -> None:
+    path = tmp_path / "track.npz"
+    save_track(path, PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(3, False)),), 25.0))
+    assert load_track(path).frames[0].pose.mask is None
