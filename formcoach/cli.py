@@ -19,9 +19,8 @@ log = logging.getLogger("formcoach")
 
 
 def _exercise_help() -> str:
-    from formcoach.exercises.registry import exercise_names
-
-    return "one of: " + ", ".join(exercise_names())
+    # Not the list itself: importing every checker here would slow every command.
+    return "an exercise name; `formcoach exercises` lists them"
 
 
 def _config_flag(p: argparse.ArgumentParser) -> None:

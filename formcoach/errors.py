@@ -27,3 +27,7 @@ class VideoError(FormcoachError):
 
 class ConfigError(FormcoachError):
     """A configuration file that cannot be parsed or validated."""
+
+
+class HistoryError(FormcoachError):
+    """The session history database cannot be opened, read or written."""

@@ -121,16 +121,19 @@ class CoachPanelAnnotator:
             cv2.rectangle(frame, (pad, y + pad), (pad + fill, y + 2 * pad), GREEN, -1)
             y += 2 * line
             g = result.good_form_s
+            both = f"good form  {g['both']:.0f} s (both legs)" if "both" in g else None
             _text(
                 frame,
-                f"good form  L {g['left']:.0f} s   R {g['right']:.0f} s",
+                both or f"good form  L {g['left']:.0f} s   R {g['right']:.0f} s",
                 (pad, y),
                 0.55 * s,
                 WHITE,
             )
         else:
             r = result.reps
-            _text(frame, f"reps  L {r['left']}   R {r['right']}", (pad, y), 0.7 * s, WHITE, 2)
+            sides = f"L {r['left']}   R {r['right']}"
+            counts = f"reps  {r['both']}" if "both" in r else f"reps  {sides}"
+            _text(frame, counts, (pad, y), 0.7 * s, WHITE, 2)
         y += line
         silent = sorted(
             {c.reason for c in result.assessment.checks if c.status == "silent" and c.reason}

@@ -9,9 +9,7 @@ Rules (norfair-style hysteresis, named):
   so a fault hovering at its threshold does not chatter;
 - a cue that stays active is repeated every `repeat_s`;
 - a fault judged at the end of a rep (e.g. "go lower") is a one-shot cue
-  shown for `flash_s`; judged again while it shows (reps quicker than
-  `flash_s`, like leg swings), it stays on for another `flash_s` instead of
-  being said again.
+  shown for `flash_s`.
 """
 
 from __future__ import annotations
@@ -68,7 +66,6 @@ class CueScheduler:
         self.ack_until_s: float = -1.0
         self.last_ack: str | None = None
         self._cooldown_until: dict[str, float] = {}
-        self._flash_until_s = -1.0
 
     def rank_of(self, code: str) -> int:
         return self.rank.get(code, len(self.rank))
@@ -83,7 +80,11 @@ class CueScheduler:
         events: list[CueEvent] = []
         cur = self.current
         if cur is not None:
-            fixed = time_s >= self._flash_until_s if cur.one_shot else cur.code not in present_since
+            fixed = (
+                time_s - cur.start_s >= self.timing.flash_s
+                if cur.one_shot
+                else cur.code not in present_since
+            )
             if fixed:
                 events.append(self._end(time_s, acknowledge=not cur.one_shot))
                 cur = None
@@ -110,16 +111,11 @@ class CueScheduler:
     def flash(self, code: str, time_s: float, side: str | None) -> list[CueEvent]:
         """A one-shot cue (judged at a rep's end) unless a more urgent cue is on."""
         events: list[CueEvent] = []
-        cur = self.current
-        if cur is not None:
-            if cur.one_shot and cur.code == code:
-                self._flash_until_s = time_s + self.timing.flash_s  # still showing: keep it on
-                return events
-            if self.rank_of(cur.code) <= self.rank_of(code) and not cur.one_shot:
+        if self.current is not None:
+            if self.rank_of(self.current.code) <= self.rank_of(code) and not self.current.one_shot:
                 return events
             events.append(self._end(time_s, acknowledge=False))
         events.append(self._start(code, time_s, time_s, side, one_shot=True))
-        self._flash_until_s = time_s + self.timing.flash_s
         return events
 
     def acknowledge(self, time_s: float, text: str) -> CueEvent:

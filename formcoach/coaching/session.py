@@ -35,7 +35,7 @@ from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose, PoseFrame
 from formcoach.core.smoothing import LandmarkSmoother
 from formcoach.core.view import View, classify_view
-from formcoach.exercises.base import Checker, Findings
+from formcoach.exercises.base import Checker, ExerciseSpec, Findings
 
 SETUP_TEXTS = {
     NO_PERSON: "Step into the camera's view",
@@ -57,6 +57,13 @@ def _relabelled(pose: Pose, swap: Callable[[np.ndarray], np.ndarray]) -> Pose:
     return dataclasses.replace(
         pose, xy=swap(pose.xy), visibility=swap(pose.visibility), world=world
     )
+
+
+def _timing_for(spec: ExerciseSpec, timing: CueTiming) -> CueTiming:
+    """The cue timing with the exercise's own time for a cue judged at a rep's end."""
+    if spec.rep_cue_s is None:
+        return timing
+    return dataclasses.replace(timing, flash_s=spec.rep_cue_s)
 
 
 @dataclass(frozen=True)
@@ -109,14 +116,16 @@ class CoachSession:
         self.scheduler = CueScheduler(
             texts=SETUP_TEXTS | spec.cue_texts,
             priority=SETUP_CODES + spec.priority,
-            timing=timing or CueTiming(),
+            timing=_timing_for(spec, timing or CueTiming()),
         )
         self._faults = DebouncedSet(FAULT_CONFIRM_S, FAULT_CLEAR_S)
         self._trust = PoseTrust()
         self._smoother = LandmarkSmoother() if smooth else None
         self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
         self._views: deque[tuple[float, str, int | None]] = deque()
-        self.holds = HoldTracker() if spec.counting == "hold" else None
+        self.holds = (
+            HoldTracker(leave_after_s=spec.hold_ends_after_s) if spec.counting == "hold" else None
+        )
         self.reps = checker.rep_counter()
         self.record = SessionRecord(
             exercise=spec.name,
@@ -322,7 +331,9 @@ class CoachSession:
             if rep is not None:
                 rep_faults = self.checker.rep_faults(rep)
                 rep.faults |= rep_faults
-                for code in sorted(rep_faults, key=self.scheduler.rank_of)[:1]:
+                # a fault already cued during the rep is not said again at its end
+                cued = {c.code for c in self.scheduler.history if c.start_s >= rep.start_s}
+                for code in sorted(rep_faults - cued, key=self.scheduler.rank_of)[:1]:
                     events += self.scheduler.flash(code, t, rep.side)
         return events
 

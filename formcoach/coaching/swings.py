@@ -54,9 +54,10 @@ class SwingCounter:
         if signal is None or math.isnan(signal):
             return None
         if self.current is None:
-            self._open(time_s, rising=None)
+            self.current = Rep(start_s=time_s, bottom_s=time_s)
+            if self._rising is None:  # a fresh start, not the swing after a peak
+                self._extreme_s = time_s
         swing = self.current
-        assert swing is not None
         swing.add(time_s, signal, measures)
         swing.votes.add(working_leg)
         swing.faults |= faults
@@ -67,18 +68,13 @@ class SwingCounter:
             self._mark(time_s, signal)
         elif abs(signal - self._extreme) >= self.reversal:
             if self._rising:
-                done = self._close_at_peak(time_s, signal, working_leg, measures)
+                done = self._close_at_peak(time_s, signal)
             else:
                 self._rising = True  # that was the back turning point: now toward the peak
                 self._mark(time_s, signal)
         if time_s - self._extreme_s > self.max_idle_s:
-            self.current = None  # stalled: the movement stopped, no swing
+            self.current, self._rising = None, None  # stalled: the movement stopped, no swing
         return done
-
-    def _open(self, time_s: float, rising: bool | None) -> None:
-        self.current = Rep(start_s=time_s, bottom_s=time_s)
-        self._rising = rising
-        self._extreme_s = time_s
 
     def _mark(self, time_s: float, signal: float) -> None:
         self._extreme, self._extreme_s = signal, time_s
@@ -86,7 +82,7 @@ class SwingCounter:
     def _find_direction(self, time_s: float, signal: float, swing: Rep) -> None:
         """At the start, the first move of `reversal` either way sets the direction.
 
-        Until then the swing is open since `_open`, so standing still is cut
+        Until then nothing refreshes the idle clock, so standing still is cut
         into `max_idle_s` pieces that are dropped.
         """
         if signal - swing.depth >= self.reversal:
@@ -96,24 +92,15 @@ class SwingCounter:
             self._rising = False
             self._mark(time_s, signal)
 
-    def _close_at_peak(
-        self,
-        time_s: float,
-        signal: float,
-        working_leg: str | None,
-        measures: Mapping[str, float] | None,
-    ) -> Rep | None:
-        """The running maximum was a peak: end the swing there and open the next one."""
+    def _close_at_peak(self, time_s: float, signal: float) -> Rep | None:
+        """The running maximum was a peak: end the swing there; the next frame opens
+        the next one, already on its way back."""
         swing = self.current
         assert swing is not None
         swing.high = self._extreme
         swing.end_s = time_s
-        self._open(time_s, rising=False)
+        self.current, self._rising = None, False
         self._mark(time_s, signal)
-        nxt = self.current
-        assert nxt is not None
-        nxt.add(time_s, signal, measures)
-        nxt.votes.add(working_leg)
         if swing.range < self.min_range or time_s - swing.start_s < self.min_duration_s:
             return None
         self.reps.append(swing)

@@ -68,24 +68,36 @@ class ArchReading:
 
 
 def _axis(
-    pose: Pose, scale: float, facing: int
+    pose: Pose, scale: float, facing: int, back_up: bool | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Mid-hip, the unit axis toward the shoulders, the unit normal toward the back, length.
+
+    The back is away from where the person faces; on the floor, where the
+    trunk lies across the picture, `back_up` says it instead (True on hands
+    and knees, False lying on the back).
+    """
     hips = midpoint(pose.xy[L.LEFT_HIP], pose.xy[L.RIGHT_HIP]) * scale
     shoulders = midpoint(pose.xy[L.LEFT_SHOULDER], pose.xy[L.RIGHT_SHOULDER]) * scale
     length = float(np.hypot(*(shoulders - hips)))
     up = (shoulders - hips) / max(length, 1e-9)
     back = np.array([up[1], -up[0]])  # one of the two perpendiculars
-    if back[0] * facing > 0:  # it must point away from where the person faces
+    if back_up is not None:
+        if (back[1] < 0) != back_up:  # image y grows downward
+            back = -back
+    elif back[0] * facing > 0:  # it must point away from where the person faces
         back = -back
     return hips, up, back, length
 
 
-def back_profile(pose: Pose, facing: int) -> BackProfile | None:
-    """The back profile of `pose` from its mask, or None if there is no mask."""
+def back_profile(pose: Pose, facing: int, back_up: bool | None = None) -> BackProfile | None:
+    """The back profile of `pose` from its mask, or None if there is no mask.
+
+    `back_up` (on the floor) says which way the back faces; see `_axis`.
+    """
     mask = pose.mask
     if mask is None:
         return None
-    hips, up, back, length = _axis(pose, pose.mask_scale, facing)
+    hips, up, back, length = _axis(pose, pose.mask_scale, facing, back_up)
     if length < 8.0:  # a torso a few pixels long has no readable outline
         return None
     along = np.arange(-BELOW_HIPS_L, 1.0 + 1e-9, STEP_L)

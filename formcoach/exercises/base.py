@@ -50,6 +50,13 @@ class ExerciseSpec:
     # Both legs work at once (a glute bridge): holds and reps have the side
     # "both" (the checker's working_leg), never left or right.
     bilateral: bool = False
+    # A hold ends once the person has been out of position this long: a wobble
+    # does not end a stretch, but a bridge lowered to the floor is a rep done.
+    hold_ends_after_s: float = 1.5
+    # How long a cue judged at a rep's end shows (None: CueTiming.flash_s). A rep
+    # quicker than that merges its cue with the last one's; a bird-dog's reps
+    # (~2 s) each get their own.
+    rep_cue_s: float | None = None
 
 
 @dataclass(frozen=True)

@@ -78,8 +78,7 @@ class DeadBugThresholds:
     )
     arch_trunk_rise_deg: float = limit(
         3.0,
-        "arch proxy: the hips rising this much over the shoulders, against the person's "
-        "own start",
+        "arch proxy: the hips rising this much over the shoulders, against the person's own start",
         1.0,
         20.0,
         faults=(LOWER_BACK_ARCH,),
@@ -92,7 +91,17 @@ class DeadBugThresholds:
         faults=(LOWER_BACK_ARCH,),
     )
     table_top_min_flexion_deg: float = limit(
-        60.0, "table-top: both hips flexed at least this much (legs up)", 30.0, 85.0
+        40.0, "table-top: both hips flexed at least this much (legs up)", 20.0, 85.0
+    )
+    table_top_max_apart_deg: float = limit(
+        20.0, "table-top: the two hips' flexion within this much of each other", 5.0, 45.0
+    )
+    table_top_min_shin_deg: float = limit(
+        -45.0,
+        "table-top: shins no steeper down than this (feet off the floor; feet on the floor "
+        "read -60..-77)",
+        -80.0,
+        0.0,
     )
     lying_max_trunk_deg: float = limit(
         25.0, "in the exercise: the trunk within this many degrees of the floor line", 5.0, 45.0
@@ -128,7 +137,12 @@ class DeadBugChecker(Checker):
         near = near_leg(pose)
         trunk = trunk_elevation_deg(pose, facing)
         lying = abs(trunk) <= t.lying_max_trunk_deg
-        table_top = lying and reach.extension_deg >= t.table_top_min_flexion_deg
+        table_top = (
+            lying
+            and reach.extension_deg >= t.table_top_min_flexion_deg
+            and reach.rest.hip_flexion_deg - reach.extension_deg <= t.table_top_max_apart_deg
+            and min(legs[s].shin_elevation_deg for s in legs) >= t.table_top_min_shin_deg
+        )
         lowering = lying and reach.extension_deg < t.rep_start_below_deg
         # thigh from vertical: + toward the feet, - toward the head
         thigh = 90.0 - floor_leg_measures(pose, near, facing, belly_up=True).thigh_elevation_deg

@@ -45,6 +45,7 @@ SPEC = ExerciseSpec(
     required=FLOOR_BODY,
     posture="floor",
     bilateral=True,
+    hold_ends_after_s=0.5,  # hips down between reps: that bridge is over
 )
 
 

@@ -58,7 +58,11 @@ SPEC = ExerciseSpec(
 @dataclass(frozen=True)
 class KneelingThresholds:
     trunk_lean_forward_deg: float = limit(
-        20.0, "trunk lean forward (from vertical) that counts as leaning", 5.0, 60.0
+        20.0,
+        "trunk lean forward (from vertical) that counts as leaning",
+        5.0,
+        60.0,
+        faults=(TRUNK_LEAN_FORWARD,),
     )
     front_shin_forward_deg: float = limit(
         38.0,
@@ -67,15 +71,28 @@ class KneelingThresholds:
         "demonstrations), so only a knee clearly past the toes is cued",
         5.0,
         60.0,
+        faults=(FRONT_KNEE_PAST_ANKLE,),
     )
     front_shin_back_deg: float = limit(
-        25.0, "front shin tilt with the knee behind the ankle (front foot too far out)", 5.0, 60.0
+        25.0,
+        "front shin tilt with the knee behind the ankle (front foot too far out)",
+        5.0,
+        60.0,
+        faults=(FRONT_KNEE_BEHIND_ANKLE,),
     )
     arch_trunk_back_deg: float = limit(
-        10.0, "landmark arch proxy: trunk leaning back by more than this...", 0.0, 45.0
+        10.0,
+        "landmark arch proxy: trunk leaning back by more than this...",
+        0.0,
+        45.0,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_back_hip_extension_deg: float = limit(
-        10.0, "...while the back hip is extended by more than this", 0.0, 60.0
+        10.0,
+        "...while the back hip is extended by more than this",
+        0.0,
+        60.0,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_rise_l: float = limit(
         0.035,
@@ -83,9 +100,14 @@ class KneelingThresholds:
         "settled baseline (~15 deg of pelvic tilt)",
         0.005,
         0.2,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_ceiling_l: float = limit(
-        0.18, "back outline: a hollow deeper than this is an arch whatever the baseline", 0.05, 0.5
+        0.18,
+        "back outline: a hollow deeper than this is an arch whatever the baseline",
+        0.05,
+        0.5,
+        faults=(LOWER_BACK_ARCH,),
     )
     kneeling_shin_min_deg: float = limit(
         50.0, "in position: back shin tilted at least this far toward the floor", 20.0, 90.0

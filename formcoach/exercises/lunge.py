@@ -60,7 +60,11 @@ SPEC = ExerciseSpec(
 @dataclass(frozen=True)
 class LungeThresholds:
     trunk_lean_forward_deg: float = limit(
-        25.0, "trunk lean forward (from vertical) at the bottom that counts as leaning", 5.0, 60.0
+        25.0,
+        "trunk lean forward (from vertical) at the bottom that counts as leaning",
+        5.0,
+        60.0,
+        faults=(TRUNK_LEAN_FORWARD,),
     )
     front_shin_forward_deg: float = limit(
         33.0,
@@ -68,12 +72,21 @@ class LungeThresholds:
         "MediaPipe's worst-frame knee error, so only a knee clearly past the toes is cued)",
         5.0,
         60.0,
+        faults=(FRONT_KNEE_PAST_ANKLE,),
     )
     arch_trunk_back_deg: float = limit(
-        10.0, "landmark arch proxy: trunk leaning back by more than this...", 0.0, 45.0
+        10.0,
+        "landmark arch proxy: trunk leaning back by more than this...",
+        0.0,
+        45.0,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_back_hip_extension_deg: float = limit(
-        10.0, "...while the back hip is extended by more than this", 0.0, 60.0
+        10.0,
+        "...while the back hip is extended by more than this",
+        0.0,
+        60.0,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_rise_l: float = limit(
         0.035,
@@ -81,9 +94,14 @@ class LungeThresholds:
         "settled baseline (~15 deg of pelvic tilt)",
         0.005,
         0.2,
+        faults=(LOWER_BACK_ARCH,),
     )
     arch_ceiling_l: float = limit(
-        0.18, "back outline: a hollow deeper than this is an arch whatever the baseline", 0.05, 0.5
+        0.18,
+        "back outline: a hollow deeper than this is an arch whatever the baseline",
+        0.05,
+        0.5,
+        faults=(LOWER_BACK_ARCH,),
     )
     rep_start_below_deg: float = limit(
         150.0, "a rep starts when the straighter knee bends below this", 100.0, 175.0
@@ -95,7 +113,11 @@ class LungeThresholds:
         135.0, "form is judged while the straighter knee is below this (the low part)", 90.0, 170.0
     )
     deep_enough_deg: float = limit(
-        120.0, "a rep whose straighter knee never bent below this is too shallow", 80.0, 160.0
+        120.0,
+        "a rep whose straighter knee never bent below this is too shallow",
+        80.0,
+        160.0,
+        faults=(LUNGE_TOO_SHALLOW,),
     )
 
 

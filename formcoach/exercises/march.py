@@ -3,10 +3,13 @@
 The side is the lifted leg. A rep is one lift, counted from how far the
 lifted thigh is below horizontal (90 hanging down, 0 knee at hip height,
 negative above it): it dips during a lift, so the shared rep counter counts
-it, and the rep keeps its deepest value (the top of the lift) and how long
-the knee stayed near it (the pause). Sources: exercises.md (stand tall, core
-engaged, knee to hip height, pause 2 s, lower with control, use the hip and
-do not swing; faults: knee below hip height, no pause, trunk leaning back).
+it, and the rep keeps its deepest value (the top of the lift), how long the
+knee stayed near it (the pause) and how far back the trunk went. All three
+faults are judged once per lift, when it is over, so each faulty lift gets
+its cue however quickly the lifts follow each other. Sources: exercises.md
+(stand tall, core engaged, knee to hip height, pause 2 s, lower with
+control, use the hip and do not swing; faults: knee below hip height, no
+pause, trunk leaning back).
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from formcoach.coaching.checks import Assessment
 from formcoach.coaching.reps import Rep
 from formcoach.core.landmarks import Landmark as L
 from formcoach.core.pose import Pose
-from formcoach.exercises.base import Checker, ExerciseSpec, limit, threshold_check
+from formcoach.exercises.base import Checker, ExerciseSpec, limit
 from formcoach.exercises.one_leg import MEASURE_NAMES, one_leg_measures
 
 KNEE_BELOW_HIP = "knee_below_hip"
 NO_PAUSE = "no_pause"
 TRUNK_LEAN_BACK = "trunk_lean_back"
 SIGNAL = "lifted_thigh_below_horizontal_deg"
+TRUNK = "trunk_inclination_deg"
 
 SPEC = ExerciseSpec(
     name="march",
@@ -54,7 +58,7 @@ SPEC = ExerciseSpec(
 class MarchThresholds:
     trunk_lean_back_deg: float = limit(
         10.0,
-        "trunk leaning back (from vertical) by more than this while the knee is up",
+        "trunk leaning back (from vertical) by more than this at any time during a lift",
         3.0,
         40.0,
         faults=(TRUNK_LEAN_BACK,),
@@ -106,22 +110,10 @@ class MarchChecker(Checker):
         # The thigh inclination is - when the knee is ahead of the hip: 90 + it
         # is how far below horizontal a thigh lifted forward is.
         below_horizontal = 90.0 + m.moving_leg.thigh_inclination_deg
-        lifted = below_horizontal < self.t.rep_start_below_deg
-        checks = []
-        if lifted:
-            checks = [
-                threshold_check(
-                    TRUNK_LEAN_BACK,
-                    m.trunk_inclination_deg,
-                    -self.t.trunk_lean_back_deg,
-                    above=False,
-                )
-            ]
         return Assessment(
             measures=m.as_dict() | {SIGNAL: below_horizontal},
-            checks=tuple(checks),
             working_leg=m.moving,
-            in_position=lifted,
+            in_position=below_horizontal < self.t.rep_start_below_deg,
             rep_signal=below_horizontal,
             anchors=m.anchors(),
         )
@@ -131,6 +123,9 @@ class MarchChecker(Checker):
 
     def rep_faults(self, rep: Rep) -> set[str]:
         faults = set()
+        most_back, _ = rep.spans.get(TRUNK, (0.0, 0.0))
+        if most_back < -self.t.trunk_lean_back_deg:
+            faults.add(TRUNK_LEAN_BACK)
         if rep.depth > self.t.knee_below_hip_deg:
             faults.add(KNEE_BELOW_HIP)
         if rep.time_near_bottom_s(self.t.pause_within_deg) < self.t.pause_min_s:

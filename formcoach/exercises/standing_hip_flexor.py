@@ -4,8 +4,10 @@ The side is the back leg, the one being stretched. Sources: exercises.md
 (split stance, core engaged, pelvis tucked, back leg straight, lunge forward
 on the front leg; faults: back knee bending, lower back arching, trunk
 leaning; hold 20-30 s, 3 per side). The split-stance checks are those of the
-kneeling stretch (split_stance.py); what differs is the position (the back
-knee off the floor) and the straight back leg.
+kneeling stretch (split_stance.py), the lower back is read as there too
+(lower_back.py: the back outline against the person's own baseline, and the
+landmark proxy); what differs is the position (the back knee off the floor)
+and the straight back leg.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from formcoach.core.landmarks import side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
-from formcoach.exercises.base import Checker, ExerciseSpec, limit
+from formcoach.exercises.base import Checker, ExerciseSpec, RelativeLimit, limit
+from formcoach.exercises.lower_back import ARCH_MEASURE, arch_limit, read_lower_back
 from formcoach.exercises.split_stance import (
     LOWER_BACK_ARCH,
     MEASURE_NAMES,
@@ -46,6 +49,7 @@ SPEC = ExerciseSpec(
     priority=(LOWER_BACK_ARCH, TRUNK_LEAN_FORWARD, BACK_KNEE_BENT),
     hold_target_s=30.0,
     sets_per_side=3,
+    needs_mask=True,
     required=(
         L.LEFT_SHOULDER,
         L.RIGHT_SHOULDER,
@@ -87,6 +91,21 @@ class StandingHipFlexorThresholds:
         60.0,
         faults=(LOWER_BACK_ARCH,),
     )
+    arch_rise_l: float = limit(
+        0.035,
+        "back outline: an arch is a hollow this much deeper (torso lengths) than the person's "
+        "settled baseline (~15 deg of pelvic tilt)",
+        0.005,
+        0.2,
+        faults=(LOWER_BACK_ARCH,),
+    )
+    arch_ceiling_l: float = limit(
+        0.18,
+        "back outline: a hollow deeper than this is an arch whatever the baseline",
+        0.05,
+        0.5,
+        faults=(LOWER_BACK_ARCH,),
+    )
     stance_min_legs: float = limit(
         0.35, "in position: feet apart by this many leg lengths", 0.1, 1.5
     )
@@ -105,7 +124,7 @@ class StandingHipFlexorThresholds:
 class StandingHipFlexorChecker(Checker):
     spec = SPEC
     thresholds_type = StandingHipFlexorThresholds
-    measure_names = MEASURE_NAMES
+    measure_names = (*MEASURE_NAMES, ARCH_MEASURE)
 
     def __init__(
         self, thresholds: StandingHipFlexorThresholds = StandingHipFlexorThresholds()
@@ -126,6 +145,7 @@ class StandingHipFlexorChecker(Checker):
             and m.back.shin_inclination_deg < t.back_shin_max_deg
             and t.front_knee_min_deg <= m.front.knee_angle_deg <= t.front_knee_max_deg
         )
+        measures = m.as_dict()
         checks = []
         if in_position:
             checks = trunk_checks(m, self._limits) + [
@@ -133,8 +153,11 @@ class StandingHipFlexorChecker(Checker):
                     BACK_KNEE_BENT, pose, stance.back, m.back.knee_angle_deg, t.back_knee_min_deg
                 )
             ]
+            back, gated = read_lower_back(pose, facing)
+            measures |= back
+            checks += gated
         return Assessment(
-            measures=m.as_dict(),
+            measures=measures,
             checks=tuple(checks),
             working_leg=stance.back,
             in_position=in_position,
@@ -144,3 +167,6 @@ class StandingHipFlexorChecker(Checker):
                 "trunk_inclination_deg": side_landmark(stance.front, "shoulder"),
             },
         )
+
+    def relative_limits(self) -> tuple[RelativeLimit, ...]:
+        return (arch_limit(self.t.arch_rise_l, self.t.arch_ceiling_l),)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from formcoach.errors import UsageError
+from formcoach.exercises.registry import CHECKERS
 from formcoach.history.listing import session_table
 from formcoach.history.page import ProgressData, render_progress
 from formcoach.history.progress import reading_series, weekly
 from formcoach.history.store import HistoryStore
-from formcoach.reporting.files import write_text_atomic
+from formcoach.io.records import write_text_atomic
 
 PAGE_RECENT = 20  # sessions listed under the charts
 
@@ -43,4 +44,5 @@ def load_progress(store: HistoryStore, exercise: str | None = None) -> ProgressD
         recent=store.recent(PAGE_RECENT, exercise),
         total_sessions=store.count(),
         source=str(store.path),
+        titles={name: factory().spec.title for name, factory in CHECKERS.items()},
     )

@@ -7,6 +7,7 @@ position); a hold reaching its target (it may go on, but the target is met).
 
 from __future__ import annotations
 
+from formcoach.coaching.checks import SETUP_CODES
 from formcoach.coaching.session import SessionRecord
 
 
@@ -33,7 +34,8 @@ class CompletionWatch:
                     + (f" of {target:.0f}" if target else "")
                 )
         for i, rep in enumerate(record.reps[self._reps :], self._reps + 1):
-            faults = f", {', '.join(sorted(rep.faults))}" if rep.faults else ""
+            form_faults = sorted(rep.faults - set(SETUP_CODES))  # not "no_person" and the like
+            faults = f", {', '.join(form_faults)}" if form_faults else ""
             lines.append(f"rep {i} ({rep.side or 'side unknown'}){faults}")
         self._reps = len(record.reps)
         return lines

@@ -6,33 +6,40 @@ from collections.abc import Sequence
 
 from formcoach.history.store import SessionSummary, SideSummary
 
-HEADERS = ("id", "date", "exercise", "mode", "length", "left", "right", "cues", "status")
+BASE_SIDES = ("left", "right")
+BOTH = "both"  # a bilateral exercise's side: its column appears only when one is listed
+
+
+def columns(sessions: Sequence[SessionSummary]) -> tuple[str, ...]:
+    """The side columns: left and right, and "both" when a listed session has it."""
+    return BASE_SIDES + ((BOTH,) if any(BOTH in s.sides for s in sessions) else ())
 
 
 def session_table(sessions: Sequence[SessionSummary]) -> str:
-    """Aligned columns, newest first as given; left and right summarise each side's work."""
-    rows = [HEADERS] + [_row(s) for s in sessions]
-    widths = [max(len(r[i]) for r in rows) for i in range(len(HEADERS))]
-    right_aligned = {0, 4, 7}
+    """Aligned columns, newest first as given; a column per side sums up its work."""
+    sides = columns(sessions)
+    headers = ("id", "date", "exercise", "mode", "length", *sides, "cues", "status")
+    rows = [headers] + [row(s, sides) for s in sessions]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(headers))]
+    right_aligned = {0, 4, len(headers) - 2}
     lines = [
         "  ".join(
             cell.rjust(w) if i in right_aligned else cell.ljust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            for i, (cell, w) in enumerate(zip(r, widths, strict=True))
         ).rstrip()
-        for row in rows
+        for r in rows
     ]
     return "\n".join(lines)
 
 
-def _row(s: SessionSummary) -> tuple[str, ...]:
+def row(s: SessionSummary, sides: Sequence[str]) -> tuple[str, ...]:
     return (
         str(s.id),
         f"{s.started_at:%Y-%m-%d %H:%M}",
         s.exercise,
         s.mode,
         duration(s.duration_s),
-        side_text(s, "left"),
-        side_text(s, "right"),
+        *(side_text(s, side) for side in sides),
         str(s.cues),
         status(s),
     )
@@ -41,13 +48,14 @@ def _row(s: SessionSummary) -> tuple[str, ...]:
 def side_text(s: SessionSummary, side: str) -> str:
     summary = s.sides.get(side, SideSummary())
     parts = []
-    if s.counting == "hold" and summary.units:
+    if summary.readings:  # an assessment: its readings say it all
+        parts += [f"{name} {value:.1f}" for name, value in sorted(summary.readings.items())]
+    elif s.counting == "hold" and summary.units:
         target = f"/{s.per_side}" if s.per_side else ""
         parts.append(f"{summary.completed}{target} holds, {summary.good_form_s:.0f} s good")
     elif s.counting == "reps" and summary.units:
         faulty = summary.units - summary.completed
         parts.append(f"{summary.units} reps" + (f" ({faulty} faulty)" if faulty else ""))
-    parts += [f"{name} {value:g}" for name, value in sorted(summary.readings.items())]
     return "; ".join(parts) or "-"
 
 

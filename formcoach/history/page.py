@@ -1,28 +1,30 @@
 """The progress page `formcoach history --plot` writes (pure: HTML from the history's data).
 
 Per exercise: the good-form hold time (or reps) per week for each side, the
-fault rate per week for each side, and for each reading (Thomas-test angles)
-both sides over time and the left-right difference. Then the latest
-sessions, each linked to its report.html.
+fault rate per week for each side; for an assessment that takes readings
+(the Thomas test), each reading's sides over time and the left-right
+difference instead. Then the latest sessions, each linked to its report.html.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from formcoach import __version__
-from formcoach.history.listing import duration, side_text, status
+from formcoach.history.listing import columns, row
 from formcoach.history.progress import ReadingSeries, Week
 from formcoach.history.store import SessionSummary
 from formcoach.reporting.markup import SIDE_COLOURS, Html, join, page, table, tag
-from formcoach.reporting.names import unit_of
+from formcoach.reporting.names import title_of, unit_of
 from formcoach.reporting.svg import Chart, Level, Line, day_number, render_chart
 
-SIDES = ("left", "right")
+SIDES = ("left", "right", "both")  # "both": a bilateral exercise (a glute bridge)
+READING_SIDES = ("left", "right")
 DIFF_COLOUR = "#5f6368"
+DOTS_UP_TO = 80
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class ProgressData:
     recent: list[SessionSummary]
     total_sessions: int
     source: str  # the history file, named on the page
+    titles: dict[str, str] = field(default_factory=dict)  # exercise name -> its title
 
 
 def render_progress(data: ProgressData) -> Html:
@@ -55,8 +58,9 @@ def render_progress(data: ProgressData) -> Html:
 
 
 def _exercise(exercise: str, data: ProgressData) -> Html:
+    readings = [r for r in data.readings if r.exercise == exercise]
     per_side = {side: data.weeks.get((exercise, side), []) for side in SIDES}
-    weeks = [w for side in SIDES for w in per_side[side]]
+    weeks = [] if readings else [w for side in SIDES for w in per_side[side]]  # see below
     charts: list[Html] = []
     if any(w.holds for w in weeks):
         longest = max(w.good_form_s for w in weeks)
@@ -78,9 +82,11 @@ def _exercise(exercise: str, data: ProgressData) -> Html:
                 include_y=(0.0, 100.0),
             )
         )
-    for series in (r for r in data.readings if r.exercise == exercise):
+    for series in readings:  # an assessment (Thomas test): its readings, not its holds
         charts += _reading_charts(series)
-    return join([tag("h2", exercise), *(tag("figure", c) for c in charts)])
+    title = data.titles.get(exercise)
+    heading = f"{title} ({exercise})" if title else exercise
+    return join([tag("h2", heading), *(tag("figure", c) for c in charts)])
 
 
 def _weekly_chart(
@@ -107,24 +113,25 @@ def _weekly_chart(
 
 def _reading_charts(series: ReadingSeries) -> list[Html]:
     xs = [_day_and_time(t) for t in series.times]
+    few = len(xs) <= DOTS_UP_TO  # a dot per session while they can be told apart
 
     def values(vs: Sequence[float | None]) -> list[float]:
         return [float("nan") if v is None else v for v in vs]
 
     sides = Chart(
-        f"{series.name} by side",
+        f"{title_of(series.name)} by side",
         unit_of(series.name),
         tuple(
-            Line(side, xs, values(getattr(series, side)), SIDE_COLOURS[side], dots=True)
-            for side in SIDES
+            Line(side, xs, values(getattr(series, side)), SIDE_COLOURS[side], dots=few)
+            for side in READING_SIDES
         ),
         x_kind="days",
         height=230,
     )
     difference = Chart(
-        f"{series.name}: left - right",
+        f"{title_of(series.name)}: left - right",
         unit_of(series.name),
-        (Line("left - right", xs, values(series.difference), DIFF_COLOUR, dots=True),),
+        (Line("left - right", xs, values(series.difference), DIFF_COLOUR, dots=few),),
         levels=(Level(0.0, "no difference", "#8a939c"),),
         x_kind="days",
         height=200,
@@ -135,26 +142,15 @@ def _reading_charts(series: ReadingSeries) -> list[Html]:
 def _recent(sessions: Sequence[SessionSummary]) -> Html:
     if not sessions:
         return Html("")
+    sides = columns(sessions)
     rows = []
     for s in sessions:
         report = Path(s.out_dir) / "report.html" if s.out_dir else None
         link: object = tag("a", "report", href=report.as_uri()) if report else ""
-        rows.append(
-            (
-                s.id,
-                f"{s.started_at:%Y-%m-%d %H:%M}",
-                s.exercise,
-                s.mode,
-                duration(s.duration_s),
-                side_text(s, "left"),
-                side_text(s, "right"),
-                s.cues,
-                status(s),
-                link,
-            )
-        )
-    headers = ["id", "date", "exercise", "mode", "length", "left", "right", "cues", "status", ""]
-    return join([tag("h2", "Latest sessions"), table(headers, rows, numeric=(0, 4, 7))])
+        rows.append((*row(s, sides), link))
+    headers = ["id", "date", "exercise", "mode", "length", *sides, "cues", "status", ""]
+    table_html = table(headers, rows, numeric=(0, 4, 5 + len(sides)), nowrap=(1, 2))
+    return join([tag("h2", "Latest sessions"), table_html])
 
 
 def _day_and_time(t: datetime) -> float:

@@ -5,9 +5,13 @@ holds (good-form seconds against the target) and reps with their faults,
 the cues, and readings per side. Nothing of the video: `source` is only the
 video's path or "camera 0".
 
-Readings come from report.json's optional `readings` list,
-`[{"side": "left"|"right", "name": "<unit-suffixed name>", "value": <number>}]`,
-which an exercise that measures something per side (the Thomas test) adds.
+Readings are an assessment's numbers per side. They come from report.json
+in either of two shapes:
+- a `readings` list: `[{"side": "left"|"right", "name": "<unit-suffixed>", "value": <number>}]`;
+- per-side findings, as the Thomas test writes them: a top-level object with
+  `left` and `right` objects (or null), e.g. `"thomas_test": {"left":
+  {"thigh_above_table_deg": 12.0, "knee_flexion_deg": 75.0, ...}, ...}`, of
+  which the angle fields (`*_deg`) are kept.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from datetime import datetime
 from typing import Any, Literal
 
 Mode = Literal["analysis", "live"]
-SIDES = ("left", "right")
+SIDES = ("left", "right")  # a reading's side
+WORK_SIDES = ("left", "right", "both")  # a hold's, rep's or cue's: "both" for a bilateral exercise
+READING_SUFFIX = "_deg"  # the fields of per-side findings kept as readings
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,9 @@ def rows_from_report(
 
 
 def readings_from_report(report: Mapping[str, Any]) -> list[Reading]:
-    """report.json's `readings`, checked: a side, a name and a finite number each."""
+    """The report's readings (both shapes), checked: a side, a name and a finite number each."""
     out: dict[tuple[str, str], Reading] = {}
-    for item in report.get("readings") or ():
+    for item in [*(report.get("readings") or ()), *_per_side_findings(report)]:
         side, name, value = item.get("side"), item.get("name"), item.get("value")
         if side not in SIDES:
             raise ValueError(f"reading {item!r}: side must be one of {SIDES}")
@@ -119,6 +125,22 @@ def readings_from_report(report: Mapping[str, Any]) -> list[Reading]:
     return list(out.values())
 
 
+def _per_side_findings(report: Mapping[str, Any]) -> list[dict[str, Any]]:
+    items = []
+    for value in report.values():
+        if not (isinstance(value, Mapping) and set(SIDES) <= value.keys()):
+            continue
+        for side in SIDES:
+            fields = value[side]
+            if isinstance(fields, Mapping):
+                items += [
+                    {"side": side, "name": name, "value": number}
+                    for name, number in fields.items()
+                    if name.endswith(READING_SUFFIX) and isinstance(number, int | float)
+                ]
+    return items
+
+
 def faults_text(codes: Sequence[str]) -> str:
     return ",".join(sorted(set(codes)))
 
@@ -128,4 +150,4 @@ def faults_of(text: str) -> frozenset[str]:
 
 
 def _side(side: str | None) -> str | None:
-    return side if side in SIDES else None
+    return side if side in WORK_SIDES else None

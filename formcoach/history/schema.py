@@ -7,9 +7,11 @@ completed hold or rep, each time in one transaction, so the file always
 holds the session as of its last completed step. `finished` stays 0 until
 the session ends; a session that was killed keeps `finished = 0`.
 
-`readings` are named measurements per side (e.g. a Thomas-test hip angle),
-one value per session, side and name; any exercise may record them.
-Fault lists are comma-separated codes, sorted ("" for none).
+A side is the working side ("both" for a bilateral exercise such as a
+glute bridge; NULL when it was never settled). `readings` are named
+measurements per side (e.g. a Thomas-test thigh angle), one value per
+session, side and name; any exercise may record them. Fault lists are
+comma-separated codes, sorted ("" for none).
 """
 
 SCHEMA_VERSION = 1
@@ -39,7 +41,7 @@ CREATE INDEX sessions_by_exercise ON sessions (exercise, started_at);
 CREATE TABLE holds (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
-    side TEXT CHECK (side IN ('left', 'right')),
+    side TEXT CHECK (side IN ('left', 'right', 'both')),
     start_s REAL NOT NULL,
     end_s REAL,                        -- NULL: still held at the last save
     good_form_s REAL NOT NULL,
@@ -52,7 +54,7 @@ CREATE TABLE holds (
 CREATE TABLE reps (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
-    side TEXT CHECK (side IN ('left', 'right')),
+    side TEXT CHECK (side IN ('left', 'right', 'both')),
     start_s REAL NOT NULL,
     end_s REAL,
     depth_deg REAL,
@@ -64,7 +66,7 @@ CREATE TABLE cues (
     session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     code TEXT NOT NULL,
-    side TEXT CHECK (side IN ('left', 'right')),
+    side TEXT CHECK (side IN ('left', 'right', 'both')),
     start_s REAL NOT NULL,
     end_s REAL,
     PRIMARY KEY (session_id, seq)

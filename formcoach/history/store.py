@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 
 from formcoach.coaching.checks import SETUP_CODES
-from formcoach.errors import FormcoachError
+from formcoach.errors import HistoryError
 from formcoach.history.progress import ReadingPoint, WorkUnit
 from formcoach.history.rows import SessionRows, faults_of
 from formcoach.history.schema import CHILD_TABLES, SCHEMA_VERSION, TABLES
@@ -42,10 +42,6 @@ CHILD_INSERTS = {
 }
 SETUP = frozenset(SETUP_CODES)  # set-up problems, not form faults
 FORM_CUE_FILTER = ", ".join(f"'{code}'" for code in SETUP_CODES)
-
-
-class HistoryError(FormcoachError):
-    """The history database cannot be opened, read or written."""
 
 
 @dataclass

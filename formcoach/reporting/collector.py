@@ -21,7 +21,7 @@ import numpy as np
 
 from formcoach.coaching.session import FrameResult
 from formcoach.exercises.base import Checker
-from formcoach.reporting.files import write_text_atomic
+from formcoach.io.records import write_text_atomic
 from formcoach.reporting.guides import plots_for
 from formcoach.reporting.report_page import ReportContext, render_report
 from formcoach.reporting.series import SessionSeries

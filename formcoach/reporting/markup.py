@@ -14,7 +14,8 @@ from collections.abc import Iterable, Sequence
 
 LEFT_COLOUR = "#1f6fb4"
 RIGHT_COLOUR = "#d9731a"
-SIDE_COLOURS = {"left": LEFT_COLOUR, "right": RIGHT_COLOUR}
+BOTH_COLOUR = "#3a7d44"
+SIDE_COLOURS = {"left": LEFT_COLOUR, "right": RIGHT_COLOUR, "both": BOTH_COLOUR}
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -32,7 +33,8 @@ table { border-collapse: collapse; margin: 6px 0 10px; }
 th, td { text-align: left; padding: 5px 10px; border-bottom: 1px solid #e6e9ed;
          vertical-align: middle; }
 th { background: #f3f5f7; font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.nowrap { white-space: nowrap; }
 .sides { display: flex; gap: 18px; flex-wrap: wrap; }
 .side { flex: 1 1 300px; border: 1px solid #dde2e7; border-radius: 8px; padding: 10px 14px; }
 .side h3 { margin-top: 0; }
@@ -81,18 +83,20 @@ def tag(name: str, content: object = "", **attrs: object) -> Html:
 
 
 def table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], numeric: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    numeric: Sequence[int] = (),
+    nowrap: Sequence[int] = (),
 ) -> Html:
     """A table (no header row if `headers` is empty); cells are escaped unless Html;
-    columns in `numeric` align right."""
+    columns in `numeric` align right, those in `nowrap` are kept on one line."""
+
+    def kind_of(i: int) -> str | None:
+        return "num" if i in numeric else "nowrap" if i in nowrap else None
 
     def row(cells: Sequence[object], kind: str) -> str:
         return (
-            "<tr>"
-            + "".join(
-                tag(kind, c, class_="num" if i in numeric else None) for i, c in enumerate(cells)
-            )
-            + "</tr>"
+            "<tr>" + "".join(tag(kind, c, class_=kind_of(i)) for i, c in enumerate(cells)) + "</tr>"
         )
 
     head = f"<thead>{row(headers, 'th')}</thead>" if headers else ""

@@ -26,6 +26,7 @@ from formcoach.reporting.series import SessionSeries
 from formcoach.reporting.svg import Chart, Level, Line, Mark, Span, render_chart
 
 SIDES = ("left", "right")
+SIDE_TITLES = {"both": "both legs together"}  # a bilateral exercise
 COVERAGE_WARNING = 0.8  # below this share of frames with a usable pose, say so
 JUDGED_WARNING = 0.5  # a check judged on fewer of its frames than this is flagged
 FAULT_COLOUR = "#d93025"
@@ -53,6 +54,7 @@ def render_report(report: Mapping[str, Any], ctx: ReportContext) -> Html:
         [
             _header(report, ctx),
             warnings_box(report_warnings(report)),
+            _findings(report),
             _sides(report),
             _work_table(report),
             _cues(report, ctx),
@@ -118,16 +120,24 @@ def report_warnings(report: Mapping[str, Any]) -> list[str]:
     return items
 
 
+def _findings(report: Mapping[str, Any]) -> Html:
+    """An assessment's conclusion (the Thomas test's readings), as it wrote it."""
+    lines = report.get("findings") or []
+    if not lines:
+        return Html("")
+    return join([tag("h2", "Findings"), *(tag("p", line.strip()) for line in lines)])
+
+
 def _sides(report: Mapping[str, Any]) -> Html:
     targets = report["targets"]
     counting = targets["counting"]
     boxes = []
-    for side in (*SIDES, None):
+    for side in (*SIDES, "both", None):
         holds = [h for h in report["holds"] if h["side"] == side]
         reps = [r for r in report["reps"] if r["side"] == side]
-        if side is None and not holds and not reps:
+        if side not in SIDES and not holds and not reps:
             continue
-        title = f"{side.capitalize()} side" if side else "Side not known"
+        title = SIDE_TITLES.get(side, f"{side} side").capitalize() if side else "Side not known"
         parts = [tag("h3", title)]
         if counting == "hold":
             parts.append(_hold_lines(holds, targets))

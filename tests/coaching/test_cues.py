@@ -183,29 +183,6 @@ def test_a_flash_replaces_a_less_urgent_cue():
     assert kinds(events) == [("end", MINOR), ("cue", SHALLOW)]
 
 
-@pytest.mark.parametrize(
-    ("again_s", "cues", "ends_s"),
-    [
-        pytest.param(1.0, 1, 1.0 + TIMING.flash_s, id="judged again while showing: kept on"),
-        pytest.param(
-            TIMING.flash_s + 1.0,
-            2,
-            TIMING.flash_s + 1.0 + TIMING.flash_s,
-            id="judged again after it ended: a new cue",
-        ),
-    ],
-)
-def test_a_flash_judged_again_while_it_shows_stays_on_instead_of_repeating(again_s, cues, ends_s):
-    sched = scheduler()
-    spoken = sched.flash(SHALLOW, 0.0, "left")
-    spoken += drive(sched, during(), again_s, start_s=FRAME)
-    spoken += sched.flash(SHALLOW, again_s, "left")
-    spoken += drive(sched, during(), 20.0, start_s=again_s + FRAME)
-    assert [e.kind for e in spoken].count("cue") == cues
-    assert len(sched.history) == cues
-    assert just_after(sched.history[-1].end_s, ends_s)
-
-
 def test_a_more_urgent_fault_ends_a_flash():
     sched = scheduler()
     sched.flash(SHALLOW, 0.0, None)

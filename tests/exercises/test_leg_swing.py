@@ -90,14 +90,13 @@ def test_swings_are_counted_per_side_with_their_range(facing):
     assert record.cues == []
 
 
-def test_a_rocking_trunk_is_cued_once_per_side_while_it_goes_on():
+def test_a_rocking_trunk_is_cued_at_the_end_of_each_swing():
     scenario = leg_swings(trunk_rock_deg=10.0)
     record, _ = run_coach(scenario.track, SPEC.name)
     assert len(record.reps) == 8
     assert all(r.faults == {TRUNK_ROCKING} for r in record.reps)
     for swing in record.reps:
         assert swing.span_of(TRUNK) == pytest.approx(scenario.truth["trunk_travel_deg"], abs=2.5)
-    assert [(c.code, c.side) for c in record.cues] == [
-        (TRUNK_ROCKING, "left"),
-        (TRUNK_ROCKING, "right"),
+    assert [(c.code, c.side, c.start_s) for c in record.cues] == [
+        (TRUNK_ROCKING, r.side, r.end_s) for r in record.reps
     ]

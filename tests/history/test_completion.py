@@ -52,3 +52,11 @@ def test_a_short_hold_that_ends_is_completed_without_its_target():
     assert [line for _, line in said] == [
         f"hold 1 (left) done: {hold.good_form_s:.0f} s of good form of 30"
     ]
+
+
+def test_a_rep_names_its_form_faults():
+    scenario = alternating_lunges(3, depth=0.65)
+    _, said = watch_session(scenario.track, "lunge")
+    assert [line for _, line in said] == [
+        f"rep {i} ({side}), lunge_too_shallow" for i, side in enumerate(scenario.truth["sides"], 1)
+    ]

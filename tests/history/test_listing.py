@@ -48,3 +48,15 @@ def test_each_row_says_what_was_done(table, session_id, texts):
     line = next(line for line in table[1:] if line.split()[0] == str(session_id))
     for text in texts:
         assert text in line
+
+
+def test_a_both_column_appears_for_a_bilateral_exercise(tmp_path: Path, lunge_session):
+    bridge = copy.deepcopy(lunge_session.report) | {"exercise": "glute-bridge"}
+    for rep in bridge["reps"]:
+        rep["side"] = "both"
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        store.save(rows(bridge, MONDAY))
+        store.save(rows(lunge_session.report, MONDAY))
+        header, *lines = session_table(store.recent()).splitlines()
+    assert header.split()[5:8] == ["left", "right", "both"]
+    assert "6 reps" in next(line for line in lines if "glute-bridge" in line)

@@ -61,3 +61,20 @@ def test_fault_lists_round_trip():
     assert text == "lower_back_arch,trunk_lean_forward"
     assert faults_of(text) == {"lower_back_arch", "trunk_lean_forward"}
     assert faults_of(faults_text([])) == frozenset()
+
+
+def test_per_side_findings_become_readings():
+    """The Thomas test writes its readings as per-side findings (report.json `thomas_test`)."""
+    thomas = pytest.importorskip("formcoach.exercises.thomas_test")
+    left = thomas.SideReading(12.0, 75.0, thomas.TIGHT_ILIOPSOAS, 6.0).as_dict()
+    report = {
+        "thomas_test": {
+            "left": left,
+            "right": None,  # never steady: not measured
+            "left_minus_right": {"thigh_above_table_deg": 1.0},
+            "thresholds": {"iliopsoas_thigh_above_deg": 5.0},
+        },
+        "summary": {"reps": {"left": 1, "right": 0}},
+    }
+    got = {(r.side, r.name, r.value) for r in readings_from_report(report)}
+    assert got == {("left", "thigh_above_table_deg", 12.0), ("left", "knee_flexion_deg", 75.0)}

@@ -76,6 +76,19 @@ def test_readings_are_kept_per_side(tmp_path: Path, hold_session):
     assert summary.sides["right"].readings == {"hip_extension_deg": 3.0, "knee_angle_deg": 80.0}
 
 
+def test_a_bilateral_exercise_keeps_its_side_as_both(tmp_path: Path):
+    """A glute bridge works both legs at once: its reps' side is "both"."""
+    report = copy.deepcopy(_REPORT) | {"exercise": "glute-bridge"}
+    for rep in report["reps"]:
+        rep["side"] = "both"
+    with HistoryStore(tmp_path / "h.sqlite3") as store:
+        store.save(rows(report))
+        (summary,) = store.recent()
+        units = store.work_units()
+    assert set(summary.sides) == {"both"} and summary.sides["both"].units == 30
+    assert {u.side for u in units} == {"both"}
+
+
 def test_a_new_history_is_a_private_file_in_a_new_folder(tmp_path: Path):
     path = tmp_path / "data" / "formcoach" / "history.sqlite3"
     with HistoryStore(path) as store:

@@ -8,7 +8,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import ScenarioError
-from .scene import look_at
+
+
+def look_at(eye: np.ndarray, target: np.ndarray, up=(0.0, 0.0, 1.0)) -> np.ndarray:
+    """Camera pose (OpenGL convention: the camera looks down its -Z axis)."""
+    eye = np.asarray(eye, float)
+    f = np.asarray(target, float) - eye
+    f /= np.linalg.norm(f)
+    r = np.cross(f, up)
+    r /= np.linalg.norm(r)
+    u = np.cross(r, f)
+    m = np.eye(4)
+    m[:3, 0], m[:3, 1], m[:3, 2], m[:3, 3] = r, u, -f, eye
+    return m
+
 
 # Azimuth of the camera around the person, from their left side toward their front.
 VIEWS = {

@@ -49,7 +49,7 @@ class Planner:
         reach = d.thigh * math.cos(math.radians(knee_bend)) + d.shank * math.cos(
             math.radians(knee_bend)
         )
-        return d.ankle_h + 0.995 * reach - d.hip_offset[2]
+        return d.ankle_h + 0.9985 * reach - d.hip_offset[2]
 
     # -- poses ----------------------------------------------------------------------------
     def stand(self, u: float, stance: float = 0.0, arms: str = "hang", **kw) -> Pose:

@@ -33,20 +33,9 @@ class _OneContext:
 
 pyrender.shader_program.OpenGL = type("GLShim", (), {"contextdata": _OneContext})()
 
+from .camera import look_at  # noqa: E402
+
 logger = logging.getLogger(__name__)
-
-
-def look_at(eye: np.ndarray, target: np.ndarray, up=(0.0, 0.0, 1.0)) -> np.ndarray:
-    """Camera pose (OpenGL convention: the camera looks down its -Z axis)."""
-    eye = np.asarray(eye, float)
-    f = np.asarray(target, float) - eye
-    f /= np.linalg.norm(f)
-    r = np.cross(f, up)
-    r /= np.linalg.norm(r)
-    u = np.cross(r, f)
-    m = np.eye(4)
-    m[:3, 0], m[:3, 1], m[:3, 2], m[:3, 3] = r, u, -f, eye
-    return m
 
 
 def _material(rgb, rough=0.8, metal=0.0, texture=None) -> pyrender.MetallicRoughnessMaterial:
