@@ -137,9 +137,10 @@ def summary_text(report: dict[str, Any]) -> str:
         if report["targets"]["counting"] == "reps":
             lines.append(f"reps (both legs together): {done}")
         else:
+            reps = f"{len(report['reps'])} reps, " if report["reps"] else ""
             lines.append(
-                f"good-form hold (both legs together): {good:.0f} s in {len(report['holds'])} "
-                f"holds, {done} reaching {report['targets']['hold_s']:.0f} s"
+                f"good-form hold (both legs together): {reps}{good:.0f} s in "
+                f"{len(report['holds'])} holds, {done} reaching {report['targets']['hold_s']:.0f} s"
             )
     elif report["targets"]["counting"] == "reps":
         lines.append(f"reps: left {s['reps']['left']}, right {s['reps']['right']}")
@@ -155,7 +156,7 @@ def summary_text(report: dict[str, Any]) -> str:
         cue_counts[c["code"]] = cue_counts.get(c["code"], 0) + 1
     if cue_counts:
         lines.append("cues: " + ", ".join(f"{k} x{v}" for k, v in cue_counts.items()))
-    elif report["checks"]:
+    elif report["checks"] or report["reps"]:  # each counted rep was judged when it ended
         lines.append("cues: none, form looked good")
     else:
         lines.append("cues: none, but form was never judged (see the notes)")

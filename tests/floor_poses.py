@@ -25,9 +25,12 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
 from poses import (
     FAR_ARM_VISIBILITY,
+    FRAME_H,
+    FRAME_W,
     NEAR_VISIBILITY,
     NECK,
     SHIN,
@@ -299,6 +302,33 @@ def bed_hang(facing: int = 1, hanging: str = "left", **changes) -> FloorFigure:
     base = FloorFigure(facing=facing, hip=(560.0, 330.0))
     figure = replace(base, **changes)
     return figure.with_leg(hanging, hanging_leg(-20.0, 80.0))
+
+
+# -- the body's outline (segmentation mask) ------------------------------------------
+
+
+def mask_of(pose: Pose, back_up: bool, hollow_l: float, buttock_l: float = 0.08) -> np.ndarray:
+    """A trunk band on the back's side of the axis, a buttock bump, a hollow `hollow_l` deep."""
+    hips = (pose.xy[L.LEFT_HIP] + pose.xy[L.RIGHT_HIP]) / 2.0
+    shoulders = (pose.xy[L.LEFT_SHOULDER] + pose.xy[L.RIGHT_SHOULDER]) / 2.0
+    up = (shoulders - hips) / np.linalg.norm(shoulders - hips)
+    back = np.array([up[1], -up[0]])
+    if (back[1] < 0) != back_up:
+        back = -back
+    along = np.linspace(-0.35, 1.0, 200)
+    thick = 0.45 + buttock_l * np.exp(-((along / 0.06) ** 2))  # the buttock, over the hips
+    thick -= hollow_l * np.exp(-(((along - 0.45) / 0.12) ** 2))  # the lumbar hollow
+    edge = hips + np.outer(along * TORSO, up) + np.outer(thick * TORSO, back)
+    base = hips + np.outer(along * TORSO, up) - 0.2 * TORSO * back
+    polygon = np.vstack([edge, base[::-1]]).astype(np.int32)
+    mask = np.zeros((FRAME_H, FRAME_W), np.float32)
+    cv2.fillPoly(mask, [polygon], 1.0)
+    return mask
+
+
+def with_outline(pose: Pose, back_up: bool, hollow_l: float) -> Pose:
+    """The pose with a drawn segmentation mask: its back hollowed `hollow_l` torso lengths."""
+    return replace(pose, mask=mask_of(pose, back_up, hollow_l))
 
 
 # -- tracks ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ EventKind = Literal["cue", "repeat", "end", "ack"]
 @dataclass(frozen=True)
 class CueTiming:
     onset_s: float = 0.8
-    cooldown_s: float = 4.0
+    cooldown_s: float = 2.0
     repeat_s: float = 10.0
     flash_s: float = 2.5
     ack_s: float = 1.5

@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from formcoach.coaching.debounce import Debounced
 from formcoach.coaching.sides import SideVote
 
+# A frame with a fault present votes for the hold's side with this weight:
+# a faulty pose is often an awkward one, where MediaPipe loses the legs'
+# labels (a rendered table stretch folded forward had them swapped for the
+# 5 s of the fold, and so for most of the hold), while the frames in good
+# form before and after kept them.
+FAULTY_FRAME_VOTE = 0.1
 MAX_FRAME_GAP_S = 0.25  # a longer gap between frames (dropped frames) counts as this long
 
 
@@ -76,9 +82,10 @@ class HoldTracker:
         elif was_holding and not holding and self.current is not None:
             self.current.end_s = _or(self._position.changed_at_s, time_s)
             ended, self.current = self.current, None
+        weight = FAULTY_FRAME_VOTE if faults else 1.0
         if self.current is not None:
             if in_position:
-                self.current.votes.add(working_leg)
+                self.current.votes.add(working_leg, weight)
                 self.current.faults |= faults
                 if measures is not None:
                     self.current.samples.append((time_s, dict(measures)))
@@ -86,7 +93,7 @@ class HoldTracker:
                     self.current.good_form_s += dt
         elif in_position:
             # Not confirmed yet: keep what this frame would add, in case it is.
-            self._pending_votes.add(working_leg)
+            self._pending_votes.add(working_leg, weight)
             if measures is not None:
                 self._pending_samples.append((time_s, dict(measures)))
             if not faults:

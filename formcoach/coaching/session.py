@@ -25,7 +25,7 @@ from formcoach.coaching.checks import (
     Check,
 )
 from formcoach.coaching.cues import Cue, CueEvent, CueScheduler, CueTiming
-from formcoach.coaching.debounce import DebouncedSet
+from formcoach.coaching.debounce import Debounced, DebouncedSet
 from formcoach.coaching.holds import Hold, HoldTracker
 from formcoach.coaching.reps import Rep
 from formcoach.coaching.sides import BOTH
@@ -50,6 +50,7 @@ VIEW_WINDOW_S = 1.0
 GATE_HOLD_S = 1.0  # a baseline-relative check stays silent this long after its gate fired
 FRAME_MARGIN = 0.02  # landmarks may sit this far (share of the frame) outside it
 VISIBLE = 0.5
+SETTLING = "settling into the position"
 
 
 def _relabelled(pose: Pose, swap: Callable[[np.ndarray], np.ndarray]) -> Pose:
@@ -120,6 +121,7 @@ class CoachSession:
         )
         self._faults = DebouncedSet(FAULT_CONFIRM_S, FAULT_CLEAR_S)
         self._trust = PoseTrust()
+        self._settled = Debounced(spec.settle_s, 0.0) if spec.settle_s else None
         self._smoother = LandmarkSmoother() if smooth else None
         self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
         self._views: deque[tuple[float, str, int | None]] = deque()
@@ -140,7 +142,11 @@ class CoachSession:
             (
                 limit,
                 PersonalBaseline(
-                    settle_s=0.5 if keep_across_reps else 0.2, reset_after_s=keep_across_reps
+                    settle_s=limit.settle_s
+                    if limit.settle_s is not None
+                    else (0.5 if keep_across_reps else 0.2),
+                    window_s=limit.window_s if limit.window_s is not None else 1.0,
+                    reset_after_s=keep_across_reps,
                 ),
             )
             for limit in checker.relative_limits()
@@ -160,6 +166,7 @@ class CoachSession:
             assessment = self.checker.assess(pose, view.facing)
             rec.usable_frames += 1
             assessment = self._gate_untrusted(t, assessment)
+        assessment = self._hold_off_while_settling(t, assessment)
         assessment = self._judge_relative(t, assessment)
         self._count_checks(assessment)
         raw = set(assessment.faults) | ({setup} if setup else set())
@@ -283,6 +290,13 @@ class CoachSession:
             if base is not None:
                 a.measures[f"{limit.measure}_baseline"] = base
         return dataclasses.replace(a, checks=tuple(checks))
+
+    def _hold_off_while_settling(self, t: float, a: Assessment) -> Assessment:
+        """Silence the checks until the position has been held `spec.settle_s`."""
+        if self._settled is None or self._settled.update(a.in_position, t):
+            return a
+        silent = tuple(Check(c.code, "silent", reason=SETTLING) for c in a.checks)
+        return dataclasses.replace(a, checks=silent)
 
     def _gate_untrusted(self, t: float, a: Assessment) -> Assessment:
         """Silence the checks whose landmarks cannot be trusted this frame (coaching/trust.py)."""

@@ -16,9 +16,10 @@ class SideVote:
     def __init__(self) -> None:
         self._votes: Counter[str] = Counter()
 
-    def add(self, side: str | None) -> None:
+    def add(self, side: str | None, weight: float = 1.0) -> None:
+        """One frame's vote; `weight` below 1 for a frame whose label is less sure."""
         if side is not None:
-            self._votes[side] += 1
+            self._votes[side] += weight
 
     @property
     def winner(self) -> str | None:

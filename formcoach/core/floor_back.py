@@ -35,9 +35,18 @@ NO_MASK = "no segmentation mask"
 
 
 def floor_back_hollow_l(
-    pose: Pose, facing: int, *, back_up: bool
+    pose: Pose,
+    facing: int,
+    *,
+    back_up: bool,
+    band_l: tuple[float, float] | None = None,
 ) -> tuple[float | None, str | None]:
-    """The lumbar hollow in torso lengths, or (None, why it cannot be read)."""
+    """The lumbar hollow in torso lengths, or (None, why it cannot be read).
+
+    The deepest point below the line by default; with `band_l`, the mean
+    depth over that stretch of the back (steadier frame to frame, for small
+    changes).
+    """
     profile = back_profile(pose, facing, back_up=back_up)
     if profile is None:
         return None, NO_MASK
@@ -53,4 +62,8 @@ def floor_back_hollow_l(
     line = depth[low] + (depth[top] - depth[low]) * (along[span] - along[low]) / (
         along[top] - along[low]
     )
-    return float(max(np.nanmax(line - depth[span]), 0.0)), None
+    gap = line - depth[span]
+    if band_l is not None:
+        inside = (along[span] >= band_l[0]) & (along[span] <= band_l[1])
+        return float(np.nanmean(gap[inside])), None
+    return float(max(np.nanmax(gap), 0.0)), None

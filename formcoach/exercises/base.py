@@ -27,9 +27,7 @@ def limit(
     `faults` names the fault codes this threshold decides, so that
     `formcoach exercises NAME` can show each check beside its numbers.
     """
-    return field(
-        default=default, metadata={"help": help, "range": (low, high), "faults": faults}
-    )
+    return field(default=default, metadata={"help": help, "range": (low, high), "faults": faults})
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,9 @@ class ExerciseSpec:
     # quicker than that merges its cue with the last one's; a bird-dog's reps
     # (~2 s) each get their own.
     rep_cue_s: float | None = None
+    # Form is judged only once the position has been held this long: stepping
+    # into a staggered stance bends the moving leg on its way back.
+    settle_s: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,17 @@ class RelativeLimit:
     A fault when the measure rises more than `rise` over the baseline, or
     passes `ceiling` whatever the baseline (someone arched from the start
     sets an arched baseline). A fault the checker itself reports under the
-    same code (e.g. a landmark proxy) still counts.
+    same code (e.g. a landmark proxy) still counts. `settle_s` and `window_s`
+    replace the session's defaults for when the baseline is taken: after this
+    long in position, over this long (None: the defaults).
     """
 
     code: str
     measure: str
     rise: float
     ceiling: float
+    settle_s: float | None = None
+    window_s: float | None = None
 
 
 def threshold_check(code: str, value: float, limit: float, *, above: bool) -> Check:

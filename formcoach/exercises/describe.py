@@ -143,7 +143,7 @@ def _setting_lines(s: Setting, value: float, changed: bool, indent: int) -> list
 
 
 def _range(s: Setting) -> str:
-    return f"{s.low:g} to {s.high:g}"
+    return f"allowed: {s.low:g} to {s.high:g}"
 
 
 def _toml_number(value: float, integer: bool) -> str:

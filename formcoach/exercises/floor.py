@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from formcoach.core.landmarks import SIDES, Landmark, side_landmark
-from formcoach.core.measures import FloorLegMeasures, floor_leg_measures, trunk_elevation_deg
+from formcoach.core.measures import FloorLegMeasures, floor_leg_measures
 from formcoach.core.pose import Pose
 
 TRUNK = (
@@ -62,11 +62,6 @@ def near_leg(pose: Pose) -> str:
 
 def legs_on_floor(pose: Pose, facing: int, *, belly_up: bool) -> dict[str, FloorLegMeasures]:
     return {s: floor_leg_measures(pose, s, facing, belly_up=belly_up) for s in SIDES}
-
-
-def lying_flat(pose: Pose, facing: int, max_trunk_deg: float) -> bool:
-    """Lying with the trunk along the floor (within `max_trunk_deg` of it)."""
-    return abs(trunk_elevation_deg(pose, facing)) <= max_trunk_deg
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,12 @@ your hips slightly" [001]). The line is read at the hip: how far the hip
 bends above (+) or below (-) the line from the shoulders to the knee, on
 the leg nearer the camera (both legs do the same; the far one is guessed).
 
-How a bridge counts: each lift is one hold (a rep): the timer counts the
-good-form seconds at the top; a hold of 20 s completes it, 10 of them make
-the set (exercises.md: hold 20-30 s, 10 reps). Both legs work together, so
-holds have the side "both", never left or right.
+How a bridge counts: each lift is a rep, counted whatever its form, from
+the hip opening out of its lying flexion (40-60 deg) and closing again. At
+the top, the time with the hips in line is the rep's hold: the timer counts
+its good-form seconds, and a hold of 20 s completes the rep (exercises.md:
+hold 20-30 s, 10 reps). Both legs work together, so reps and holds have
+the side "both", never left or right.
 """
 
 from __future__ import annotations
@@ -76,6 +78,19 @@ class GluteBridgeThresholds:
     bridged_trunk_min_deg: float = limit(
         5.0, "in position: hips lifted so the trunk rises at least this much", 0.0, 30.0
     )
+    rep_start_below_deg: float = limit(
+        30.0,
+        "a rep starts when the hip's flexion falls below this (lying with the knees bent "
+        "reads 40-60, a bridge held sagging 26)",
+        10.0,
+        60.0,
+    )
+    rep_end_above_deg: float = limit(
+        35.0,
+        "...and is counted when it is back above this (a clip ending mid-lowering read 37)",
+        15.0,
+        70.0,
+    )
 
 
 class GluteBridgeChecker(Checker):
@@ -92,13 +107,14 @@ class GluteBridgeChecker(Checker):
         leg = floor_leg_measures(pose, side, facing, belly_up=True)
         line = -leg.hip_flexion_deg
         trunk = trunk_elevation_deg(pose, facing)
-        bridged = line >= t.bridged_line_min_deg and trunk >= t.bridged_trunk_min_deg
+        lifted = line >= t.bridged_line_min_deg and trunk >= t.bridged_trunk_min_deg
+        at_the_top = lifted and line >= -t.sagging_below_deg  # the hold: hips in line
         checks = (
             (
                 threshold_check(HIPS_SAGGING, line, -t.sagging_below_deg, above=False),
                 threshold_check(HIPS_TOO_HIGH, line, t.too_high_above_deg, above=True),
             )
-            if bridged
+            if lifted
             else ()
         )
         return Assessment(
@@ -109,7 +125,11 @@ class GluteBridgeChecker(Checker):
             },
             checks=checks,
             working_leg=BOTH,
-            in_position=bridged,
+            in_position=at_the_top,
+            rep_signal=leg.hip_flexion_deg,
             anchors={"hips_above_line_deg": side_landmark(side, "hip")},
             reads=TRUNK + (side_landmark(side, "knee"),),
         )
+
+    def rep_thresholds(self) -> tuple[float, float]:
+        return (self.t.rep_start_below_deg, self.t.rep_end_above_deg)

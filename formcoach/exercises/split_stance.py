@@ -73,13 +73,19 @@ def trunk_checks(m: SplitStanceMeasures, lim: SplitStanceLimits) -> list[Check]:
 
 
 def straight_leg_check(
-    code: str, pose: Pose, side: str, knee_angle_deg: float, min_angle_deg: float
+    code: str,
+    pose: Pose,
+    side: str,
+    knee_angle_deg: float,
+    min_angle_deg: float,
+    min_visibility: float = KNEE_VISIBILITY,
 ) -> Check:
     """A fault when the leg on `side` is bent below `min_angle_deg` (180 = straight).
 
-    Silent when its knee or ankle is hidden: a guessed knee reads bent.
+    Silent when its knee or ankle is seen less than `min_visibility`: a guessed
+    knee reads bent.
     """
     knee, ankle = side_landmark(side, "knee"), side_landmark(side, "ankle")
-    if not pose.visible(knee, ankle, threshold=KNEE_VISIBILITY):
+    if not pose.visible(knee, ankle, threshold=min_visibility):
         return Check(code, "silent", reason="knee or ankle of that leg hidden")
     return threshold_check(code, knee_angle_deg, min_angle_deg, above=False)

@@ -12,16 +12,18 @@ Readings and their thresholds:
 - thigh above the table line by more than `iliopsoas_thigh_above_deg`
   (default 5 deg) -> iliopsoas (one-joint hip flexors) likely tight. The
   clinical criterion is the thigh resting on the table, hip at 0 deg or
-  below (Kendall et al., Muscles: Testing and Function, 1993/2005: normal is
-  "thigh touching the table, knee flexed ~80 deg"; a modified-Thomas review,
-  BMC Sports Sci Med Rehabil 2021, 13:19, table 4: "hip angle > 0 deg =
-  short one-joint hip flexors"). The 5 deg margin covers MediaPipe's
-  ~3-4 deg mean angle error in side views (pose-quirks.md).
+  below (Kendall et al., Muscles: Testing and Function, 1993: the normal
+  pattern is the thigh touching the table with the knee flexed about 80 deg;
+  the review in BMC Sports Sci Med Rehabil 2021, doi:10.1186/s13102-021-
+  00242-y, table 4: hip angle > 0 deg = short one-joint hip flexors). The
+  5 deg margin covers MediaPipe's ~3-4 deg mean angle error in side views
+  (pose-quirks.md).
 - thigh down but knee flexion below `rectus_knee_flexion_below_deg`
   (default 70 deg) -> rectus femoris (two-joint hip flexor) likely tight.
-  Kendall's normal is ~80 deg of knee flexion, the same review's cut-off 67
-  deg (knee angle < 67 deg = short two-joint hip flexors); 70 sits between
-  the textbook normal and the measured cut-off, and clear of MediaPipe's error.
+  Kendall's normal is about 80 deg of knee flexion, the same review's
+  cut-off 67 deg (knee angle < 67 deg = short two-joint hip flexors); 70
+  sits between the textbook normal and the measured cut-off. On rendered
+  bodies a normal hanging leg read 76-77 deg and a tight rectus femoris 30.
 - otherwise neither.
 The table line is the image horizontal: the camera must be level (no roll).
 
@@ -111,7 +113,11 @@ class ThomasThresholds:
         60.0, "in position: the other thigh raised at least this much toward the chest", 20.0, 120.0
     )
     hanging_shin_max_deg: float = limit(
-        -40.0, "in position: the tested shin points down at least this steeply", -90.0, -10.0
+        -25.0,
+        "in position: the tested shin points down at least this steeply (a tight rectus "
+        "femoris holds the knee half straight: the shin read -47 with the knee bent 30)",
+        -90.0,
+        -10.0,
     )
     hanging_thigh_max_deg: float = limit(
         45.0, "in position: the tested thigh at most this far above the table line", 10.0, 60.0

@@ -71,6 +71,44 @@ def spearman(a: list[float], b: list[float]) -> float | None:
     return float(np.corrcoef(ra, rb)[0, 1])
 
 
+def _angle_error(measured: float, true: float) -> float:
+    err = abs(measured - true) % 360.0
+    return min(err, 360.0 - err)
+
+
+def _truth(row: dict[str, str], name: str) -> float | None:
+    value = row.get(f"{name}_2d", "")
+    return None if value in ("", "nan") else float(value)
+
+
+def frame_errors(
+    measured: dict[str, float], row: dict[str, str], upright: bool
+) -> dict[str, list[float]]:
+    """Errors per angle family for one frame.
+
+    Legs are matched to the truth by the assignment that fits best, as the
+    coach itself tells legs apart by what they do (front/back), never by
+    MediaPipe's left/right label. Inclinations are compared only for upright
+    poses: lying down, "from vertical" has no useful meaning.
+    """
+    out: dict[str, list[float]] = defaultdict(list)
+    families = ANGLES if upright else tuple(a for a in ANGLES if "inclination" not in a)
+    for family in families:
+        if family == "trunk_inclination":
+            true = _truth(row, family)
+            if true is not None and math.isfinite(measured[family]):
+                out[family].append(_angle_error(measured[family], true))
+            continue
+        m = [measured[f"{family}_{s}"] for s in ("left", "right")]
+        t = [_truth(row, f"{family}_{s}") for s in ("left", "right")]
+        if None in t or not all(math.isfinite(v) for v in m):
+            continue
+        same = [_angle_error(m[0], t[0]), _angle_error(m[1], t[1])]
+        crossed = [_angle_error(m[0], t[1]), _angle_error(m[1], t[0])]
+        out[family].extend(same if sum(same) <= sum(crossed) else crossed)
+    return out
+
+
 def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | None:
     truth_path = clip.with_name(clip.stem + ".truth.csv")
     if not truth_path.exists():
@@ -79,8 +117,10 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
     exp = load_expectation(expectation_path(clip)) if expectation_path(clip).exists() else None
     exercise = exp.exercise if exp and exp.exercise in CHECKERS else "kneeling-hip-flexor"
     view = (exp.view if exp else None) or "unknown"
+    checker = make_checker(exercise)
+    upright = checker.spec.posture == "upright"
     track = pose_track(clip, model, masks=True)
-    session = CoachSession(make_checker(exercise))
+    session = CoachSession(checker)
     errors: dict[str, list[float]] = defaultdict(list)
     arch, lumbar = [], []
     for frame, row in zip(track, truth, strict=False):
@@ -88,19 +128,21 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
         pose, v = result.pose, result.view
         if pose is None or v is None or v.facing is None:
             continue
-        for name, value in _measure(pose, v.facing).items():
-            true = row.get(f"{name}_2d", "")
-            if true not in ("", "nan") and math.isfinite(value):
-                family = next(a for a in ANGLES if name.startswith(a))
-                err = abs(value - float(true))
-                errors[family].append(min(err, 360.0 - err))
-        if view == "side" and row.get("lumbar_extension") not in (None, ""):
+        for family, errs in frame_errors(_measure(pose, v.facing), row, upright).items():
+            errors[family].extend(errs)
+        if upright and view == "side" and row.get("lumbar_extension") not in (None, ""):
             reading = read_arch(pose, v.facing)
             if reading.depth_l is not None:
                 arch.append(reading.depth_l)
                 lumbar.append(float(row["lumbar_extension"]))
+    posture = "upright" if upright else "floor"
     return ClipAccuracy(
-        clip.name, view, model_name, dict(errors), spearman(arch, lumbar), len(track)
+        clip.name,
+        f"{view}, {posture}",
+        model_name,
+        dict(errors),
+        spearman(arch, lumbar),
+        len(track),
     )
 
 

@@ -33,7 +33,7 @@ def describe_report(report: dict[str, Any]) -> str:
     cues = [f"{c['code']}@{c['start_s']:.1f}s" for c in report["cues"]] or ["no cues"]
     s = report["summary"]
     if report["targets"].get("bilateral"):
-        cues.append(f"{len(report['holds'] or report['reps'])} reps (both legs)")
+        cues.append(f"{len(report['reps'] or report['holds'])} reps (both legs)")
         if report["targets"]["counting"] == "hold":
             cues.append(f"hold {s['good_form_s']['both']:.0f}s (both legs)")
     elif report["targets"]["counting"] == "reps":
@@ -87,7 +87,7 @@ def _bilateral_problems(report: dict[str, Any], e: Expectation) -> list[str]:
     """
     problems: list[str] = []
     if e.reps_total is not None:
-        counted = report["reps"] if report["targets"]["counting"] == "reps" else report["holds"]
+        counted = report["reps"] or report["holds"]  # a bridge counts reps, a rest holds
         if len(counted) != e.reps_total:
             problems.append(f"{len(counted)} reps (both legs), expected {e.reps_total}")
     bilateral = report["targets"].get("bilateral")

@@ -113,6 +113,25 @@ def test_the_side_is_the_majority_vote(every, run, side):
     assert hold.side == side
 
 
+@pytest.mark.parametrize(
+    ("fault_s", "side"),
+    [
+        pytest.param((4.0, 10.0), "left", id="labels swapped for 6 s of a fault: still left"),
+        pytest.param((0.0, 14.0), "right", id="a fault throughout: the labels still decide"),
+    ],
+)
+def test_frames_with_a_fault_weigh_less_in_the_side_vote(fault_s, side):
+    """MediaPipe loses the legs' labels in awkward (faulty) poses: here during the fault."""
+
+    def frame_at(t):
+        faulty = fault_s[0] <= t < fault_s[1]
+        return 2.0 <= t < 12.0, "right" if faulty else "left", ARCH if faulty else NONE
+
+    tracker = drive(HoldTracker(), frame_at, 14.0)
+    (hold,) = tracker.holds
+    assert hold.side == side
+
+
 def test_an_even_split_has_no_side():
     def frame_at(t):
         return True, "left" if int(round(t * FPS)) % 2 else "right", NONE

@@ -30,3 +30,20 @@ def test_reset_clears_the_votes():
     vote.add("left")
     vote.reset()
     assert vote.winner is None
+
+
+@pytest.mark.parametrize(
+    ("votes", "winner"),
+    [
+        pytest.param(
+            [("left", 1.0)] * 3 + [("right", 0.1)] * 20, "left", id="3 sure beat 20 unsure"
+        ),
+        pytest.param([("left", 1.0)] * 3 + [("right", 0.1)] * 40, "right", id="40 unsure beat 3"),
+        pytest.param([("left", 0.1)] * 5, "left", id="only unsure votes still decide"),
+    ],
+)
+def test_weighted_votes(votes, winner):
+    vote = SideVote()
+    for side, weight in votes:
+        vote.add(side, weight)
+    assert vote.winner == winner

@@ -11,36 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import cv2
 import numpy as np
 import pytest
-from floor_poses import quadruped, supine
-from poses import FRAME_H, FRAME_W, TORSO
+from floor_poses import mask_of, quadruped, supine
+from poses import FRAME_H, FRAME_W
 
 from formcoach.core.back_profile import NOT_CLEAR
 from formcoach.core.floor_back import NO_MASK, floor_back_hollow_l
-from formcoach.core.landmarks import Landmark as L
-from formcoach.core.pose import Pose
-
-
-def mask_of(pose: Pose, back_up: bool, hollow_l: float, buttock_l: float = 0.08) -> np.ndarray:
-    """A trunk band on the back's side of the axis, a buttock bump, a hollow `hollow_l` deep."""
-    hips = (pose.xy[L.LEFT_HIP] + pose.xy[L.RIGHT_HIP]) / 2.0
-    shoulders = (pose.xy[L.LEFT_SHOULDER] + pose.xy[L.RIGHT_SHOULDER]) / 2.0
-    up = (shoulders - hips) / np.linalg.norm(shoulders - hips)
-    back = np.array([up[1], -up[0]])
-    if (back[1] < 0) != back_up:
-        back = -back
-    along = np.linspace(-0.35, 1.0, 200)
-    thick = 0.45 + buttock_l * np.exp(-((along / 0.06) ** 2))  # the buttock, over the hips
-    thick -= hollow_l * np.exp(-(((along - 0.45) / 0.12) ** 2))  # the lumbar hollow
-    edge = hips + np.outer(along * TORSO, up) + np.outer(thick * TORSO, back)
-    base = hips + np.outer(along * TORSO, up) - 0.2 * TORSO * back
-    polygon = np.vstack([edge, base[::-1]]).astype(np.int32)
-    mask = np.zeros((FRAME_H, FRAME_W), np.float32)
-    cv2.fillPoly(mask, [polygon], 1.0)
-    return mask
-
 
 FIGURES = [
     pytest.param(lambda f: quadruped(f), True, id="on all fours, back up"),

@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from poses import lifted_thigh, one_leg, staggered_stance
+from poses import staggered_stance
 
+from formcoach.coaching.reps import Rep
 from formcoach.errors import ConfigError
 from formcoach.exercises.config import Config, load_config, parse_config, settings_of
-from formcoach.exercises.march import TRUNK_LEAN_BACK
+from formcoach.exercises.march import KNEE_BELOW_HIP
 from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.exercises.split_stance import TRUNK_LEAN_FORWARD
 
@@ -86,9 +87,12 @@ def test_a_tuned_checker_judges_by_the_new_threshold():
     )
     assert strict.assess(figure, 1).faults == (TRUNK_LEAN_FORWARD,)
     assert make_checker("standing-hip-flexor").assess(figure, 1).faults == ()
-    leaning = one_leg(lifted_thigh(0.0), 1, trunk_deg=-8.0).pose()
-    lenient = make_checker("march", parse("[march]\ntrunk_lean_back_deg = 5\n"))
-    assert lenient.assess(leaning, 1).faults == (TRUNK_LEAN_BACK,)
+    low_lift = Rep(start_s=0.0)  # the thigh up to 20 deg below horizontal, held 2.2 s
+    for t, below in [(0.0, 50.0), (0.3, 20.0), (2.5, 20.0), (2.8, 50.0)]:
+        low_lift.add(t, below, None)
+    lenient = make_checker("march", parse("[march]\nknee_below_hip_deg = 25\n"))
+    assert lenient.rep_faults(low_lift) == set()
+    assert make_checker("march").rep_faults(low_lift) == {KNEE_BELOW_HIP}
 
 
 LUNGE_KEYS = "valid keys: sets_per_side, trunk_lean_forward_deg"

@@ -58,7 +58,8 @@ def test_each_exercise_declares_a_coherent_spec(name):
     assert spec.required
     if spec.counting == "hold":
         assert spec.hold_target_s > 0
-        assert checker.rep_counter() is None
+        # only the glute bridge both counts its lifts and times the hold at the top of each
+        assert checker.rep_counter() is None or spec.name == "glute-bridge"
     else:
         counter = checker.rep_counter()
         assert counter is not None and counter.reps == []

@@ -8,8 +8,18 @@ extended 25 deg), trunk upright. Each case changes one thing from it.
 from __future__ import annotations
 
 import pytest
-from poses import Leg, kneeling, lunge, run_coach, staggered_stance, standing, stretch_hold
+from poses import (
+    Leg,
+    kneeling,
+    lunge,
+    make_track,
+    run_coach,
+    staggered_stance,
+    standing,
+    stretch_hold,
+)
 
+from formcoach.coaching.session import SETTLING
 from formcoach.core.landmarks import Landmark as L
 from formcoach.exercises.split_stance import LOWER_BACK_ARCH, TRUNK_LEAN_FORWARD
 from formcoach.exercises.standing_hip_flexor import (
@@ -33,9 +43,9 @@ BACK_LEGS = [
 
 
 def back_leg_with_knee(angle_deg: float) -> Leg:
-    """A back leg bent as it is when the back knee drops: the thigh 10 deg behind
+    """A back leg bent as it is when the back knee drops: the thigh 20 deg behind
     vertical, the shin set for this knee angle."""
-    return Leg(10.0, 10.0 + 180.0 - angle_deg)
+    return Leg(20.0, 20.0 + 180.0 - angle_deg)
 
 
 @pytest.mark.parametrize("facing", FACINGS)
@@ -143,4 +153,27 @@ def test_a_bent_back_knee_held_is_cued():
     (hold,) = record.holds
     assert hold.side == "right"
     assert hold.faults == {BACK_KNEE_BENT}
-    assert hold.good_form_s < 1.0
+    # form is judged once the stance has been held SPEC.settle_s (and the fault confirmed)
+    assert hold.good_form_s < SPEC.settle_s + 0.5
+
+
+def test_a_leg_still_bent_from_stepping_back_is_not_cued():
+    """The back knee bends while the foot steps back; form is judged once settled."""
+    good = staggered_stance(1, "left")
+    stepping = staggered_stance(1, "left", back=back_leg_with_knee(130.0))
+    stand = standing(1, front_label=good.front_label)
+
+    def pose_at(t: float):
+        if t < 1.0:
+            return stand.pose()
+        if t < 1.0 + 0.8 * SPEC.settle_s:  # landed with the knee still bent
+            return stepping.pose()
+        return good.pose()
+
+    record, results = run_coach(make_track(pose_at, 8.0), SPEC.name)
+    assert record.cues == []
+    assert record.holds[0].faults == set()
+    settling = [r for r in results if 1.2 < r.time_s < 1.0 + 0.8 * SPEC.settle_s]
+    assert all(
+        c.status == "silent" and c.reason == SETTLING for r in settling for c in r.assessment.checks
+    )

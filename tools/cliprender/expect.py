@@ -31,6 +31,7 @@ FAULT_CODES = {
     "thomas-test": [],
 }
 SETUP_CODES = ["turn_sideways", "no_person"]
+REPEAT_S = 8.0  # a fault episode starting this long after the last expected cue expects a new one
 HOLD_EXERCISES = {
     "kneeling-hip-flexor",
     "standing-hip-flexor",
@@ -112,12 +113,14 @@ def build(
     for k, v in overrides.items():
         if k != "must_not_cue":
             lines.append(f"{k} = {_toml_value(v)}")
-    first: dict[str, Episode] = {}
+    last_cue: dict[str, float] = {}
     for e in eps:
-        first.setdefault(e.code, e)
-    for e in eps:
-        if e.code == "turn_sideways" and first[e.code] is not e:
+        # one cue per code per REPEAT_S: a coach with a cooldown need not repeat itself every
+        # rep; turn_sideways once
+        prev = last_cue.get(e.code)
+        if prev is not None and (e.code == "turn_sideways" or e.start - prev < REPEAT_S):
             continue
+        last_cue[e.code] = e.start
         lines += [
             "",
             "[[must_cue]]",

@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--points", action="store_true", help="print median pixel error per landmark")
     args = ap.parse_args(argv)
     clips = args.clips or sorted((here / "sample_videos").glob("*.mp4"))
+    clips = [c for c in clips if not c.name.endswith(".part.mp4")]
     if not args.model.exists():
         print(f"mpcheck: no model at {args.model}", file=sys.stderr)
         return 2

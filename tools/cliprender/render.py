@@ -14,7 +14,7 @@ import numpy as np
 
 from . import expect as expect_mod
 from .body import Body, Phenotype
-from .camera import Camera, make_camera
+from .camera import VIEWS, Camera, make_camera, view_class
 from .config import COLOURS, SKIN_TONES, Scenario, colour
 from .errors import ScenarioError
 from .exercises import EXERCISES
@@ -108,7 +108,15 @@ def frame_subject(plan: Planner, motion: Motion, sc: Scenario) -> Framing:
     xf = 2 * math.atan(math.tan(yf / 2) * sc.width / sc.height)
     need_v = (h1 / 2 + 0.22) / math.tan(yf / 2)
     need_h = ((u1 - u0) / 2 + 0.35) / math.tan(xf / 2)
-    return Framing(target, max(2.2, need_v, need_h))
+    dist = max(2.2, need_v, need_h)
+    if (
+        view_class(
+            VIEWS.get(sc.camera.view, 0.0) if isinstance(sc.camera.view, str) else sc.camera.view
+        )
+        == "oblique"
+    ):
+        dist *= 1.15  # part of the body comes toward the camera: keep the feet in the picture
+    return Framing(target, dist)
 
 
 def _resolve_h(p, plan: Planner):

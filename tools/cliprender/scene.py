@@ -76,7 +76,8 @@ class Boxes:
         self.nrm: list[np.ndarray] = []
         self.col: list[np.ndarray] = []
 
-    def add(self, extents, center, rgb) -> None:
+    def add(self, extents, center, rgb, axes: np.ndarray | None = None) -> None:
+        """A box of ``extents`` at ``center``; ``axes`` (columns) turns its local x, y, z."""
         e = np.asarray(extents, float) / 2
         c = np.asarray(center, float)
         for axis, sign in self._FACES:
@@ -87,10 +88,12 @@ class Boxes:
                 v[axis] = sign * e[axis]
                 v[a] = da * e[a]
                 v[b] = db * e[b]
-                quad.append(c + v)
+                quad.append(c + (v if axes is None else axes @ v))
             quad = np.array(quad)
             normal = np.zeros(3)
             normal[axis] = sign
+            if axes is not None:
+                normal = axes @ normal
             if float(np.cross(quad[1] - quad[0], quad[2] - quad[0]) @ normal) < 0:
                 quad = quad[::-1]
             self.pos.append(quad)
@@ -203,6 +206,17 @@ def build_scene(
     w0 = np.asarray(back_wall_at, float)
     w0[2] = 0.0
     span, depth, height = 14.0, 14.0, 3.0
+    # walls seen at an angle (oblique views) need turned boxes; the axis-aligned case keeps
+    # its original arithmetic so that side and front clips stay byte-identical
+    oblique = min(abs(t[0]), abs(t[1])) > 1e-6
+    wall_axes = np.stack([t, n, np.array([0.0, 0.0, 1.0])], axis=1)
+
+    def wbox(aligned_ext, local_ext, center, rgb) -> None:
+        if oblique:
+            boxes.add(local_ext, center, rgb, axes=wall_axes)
+        else:
+            boxes.add(*_boxargs(aligned_ext, center, rgb))
+
     # floor: from the wall toward (and past) the camera
     floor_img = plank_texture(room.floor_rgb, room.seed)
     corner = w0 - t * span / 2
@@ -229,12 +243,11 @@ def build_scene(
             facing=n,
         )
     )
-    boxes.add(
-        *_boxargs(
-            [span, 0.02, 0.09] if abs(t[0]) > abs(t[1]) else [0.02, span, 0.09],
-            w0 + n * 0.01 + [0, 0, 0.045],
-            (0.93, 0.93, 0.9),
-        )
+    wbox(
+        [span, 0.02, 0.09] if abs(t[0]) > abs(t[1]) else [0.02, span, 0.09],
+        [span, 0.02, 0.09],
+        w0 + n * 0.01 + [0, 0, 0.045],
+        (0.93, 0.93, 0.9),
     )
     # side wall at one end, perpendicular to the back wall
     side_x = 3.2 if room.seed % 2 == 0 else -3.2
@@ -256,7 +269,7 @@ def build_scene(
         e = np.asarray(extents, float)
         c = w0 + t * along + n * (out + e[1] / 2) + np.array([0, 0, e[2] / 2])
         ext = [abs(t[0]) * e[0] + abs(n[0]) * e[1], abs(t[1]) * e[0] + abs(n[1]) * e[1], e[2]]
-        boxes.add(*_boxargs(ext, c, rgb))
+        wbox(ext, e, c, rgb)
 
     rng = np.random.default_rng(room.seed + 3)
     side = -np.sign(side_x)
@@ -275,12 +288,11 @@ def build_scene(
         place([0.03, 0.33, 1.8], x + 0.45, 0.02, room.furniture_rgb)
         for h in (0.02, 0.45, 0.9, 1.35, 1.78):
             c = w0 + t * x + n * 0.185 + np.array([0, 0, h])
-            boxes.add(
-                *_boxargs(
-                    [abs(t[0]) * 0.9 + abs(n[0]) * 0.33, abs(t[1]) * 0.9 + abs(n[1]) * 0.33, 0.025],
-                    c,
-                    room.furniture_rgb,
-                )
+            wbox(
+                [abs(t[0]) * 0.9 + abs(n[0]) * 0.33, abs(t[1]) * 0.9 + abs(n[1]) * 0.33, 0.025],
+                [0.9, 0.33, 0.025],
+                c,
+                room.furniture_rgb,
             )
         for h in (0.03, 0.47, 0.92):
             j = 0.0
@@ -294,24 +306,22 @@ def build_scene(
                     + np.array([0, 0, h + 0.0125 + bh / 2])
                 )
                 col = tuple(float(v) for v in rng.uniform(0.15, 0.8, 3))
-                boxes.add(
-                    *_boxargs(
-                        [abs(t[0]) * bw + abs(n[0]) * 0.22, abs(t[1]) * bw + abs(n[1]) * 0.22, bh],
-                        bc,
-                        col,
-                    )
+                wbox(
+                    [abs(t[0]) * bw + abs(n[0]) * 0.22, abs(t[1]) * bw + abs(n[1]) * 0.22, bh],
+                    [bw, 0.22, bh],
+                    bc,
+                    col,
                 )
                 j += bw + 0.005
     # a picture frame and a door on the back wall
     pic_x = -side * rng.uniform(0.6, 1.4)
     place([0.7, 0.03, 0.5], pic_x, 0.0, (0.15, 0.12, 0.1))
     c = w0 + t * pic_x + n * 0.035 + np.array([0, 0, 1.55])
-    boxes.add(
-        *_boxargs(
-            [abs(t[0]) * 0.6 + 0.01, abs(t[1]) * 0.6 + 0.01, 0.4],
-            c,
-            tuple(rng.uniform(0.3, 0.9, 3)),
-        )
+    wbox(
+        [abs(t[0]) * 0.6 + 0.01, abs(t[1]) * 0.6 + 0.01, 0.4],
+        [0.61, 0.01, 0.4],
+        c,
+        tuple(rng.uniform(0.3, 0.9, 3)),
     )
     # a plant pot
     pot = trimesh.creation.cylinder(radius=0.16, height=0.35)

@@ -1,0 +1,78 @@
+"""Comparing measured angles with rendered truth (pure parts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from formcoach.regression.accuracy import frame_errors, spearman
+
+TRUTH = {
+    "knee_left_2d": "90",
+    "knee_right_2d": "150",
+    "hip_left_2d": "100",
+    "hip_right_2d": "170",
+    "trunk_inclination_2d": "5",
+    "shin_inclination_left_2d": "10",
+    "shin_inclination_right_2d": "60",
+}
+
+
+def measured(**over: float) -> dict[str, float]:
+    base = {
+        "knee_left": 92.0,
+        "knee_right": 147.0,
+        "hip_left": 101.0,
+        "hip_right": 168.0,
+        "trunk_inclination": 8.0,
+        "shin_inclination_left": 12.0,
+        "shin_inclination_right": 57.0,
+    }
+    return base | over
+
+
+def swapped(m: dict[str, float]) -> dict[str, float]:
+    out = dict(m)
+    for family in ("knee", "hip", "shin_inclination"):
+        out[f"{family}_left"], out[f"{family}_right"] = m[f"{family}_right"], m[f"{family}_left"]
+    return out
+
+
+@pytest.mark.parametrize(
+    "m",
+    [
+        pytest.param(measured(), id="labels as in the truth"),
+        pytest.param(swapped(measured()), id="left and right labels swapped"),
+    ],
+)
+def test_legs_are_matched_by_fit_not_by_label(m: dict[str, float]) -> None:
+    errs = frame_errors(m, TRUTH, upright=True)
+    assert sorted(errs["knee"]) == pytest.approx([2.0, 3.0])
+    assert sorted(errs["hip"]) == pytest.approx([1.0, 2.0])
+    assert sorted(errs["shin_inclination"]) == pytest.approx([2.0, 3.0])
+    assert errs["trunk_inclination"] == pytest.approx([3.0])
+
+
+def test_lying_poses_compare_joint_angles_only() -> None:
+    errs = frame_errors(measured(), TRUTH, upright=False)
+    assert set(errs) == {"knee", "hip"}
+
+
+def test_errors_wrap_around_the_circle() -> None:
+    errs = frame_errors(
+        measured(trunk_inclination=-178.0), TRUTH | {"trunk_inclination_2d": "179"}, upright=True
+    )
+    assert errs["trunk_inclination"] == pytest.approx([3.0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param([1, 2, 3, 4, 5], [10, 20, 30, 40, 50], 1.0, id="same order"),
+        pytest.param([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], -1.0, id="reversed"),
+        pytest.param([1, 2, 3, 4], [1, 2, 3, 4], None, id="too few to rank"),
+        pytest.param([1, 1, 1, 1, 1], [1, 2, 3, 4, 5], None, id="no spread"),
+    ],
+)
+def test_spearman(a: list[float], b: list[float], expected: float | None) -> None:
+    got = spearman(a, b)
+    assert got == (None if expected is None else pytest.approx(expected))
