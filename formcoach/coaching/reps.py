@@ -4,9 +4,13 @@ A rep starts when the signal falls below `start_below` and is counted when it
 rises back above `end_above`; the gap between the two is the hysteresis that
 keeps a wobble at the bottom or the top from counting twice. A dip that is
 over in less than `min_duration_s` (a step, a stumble, a landmark glitch) is
-no rep. The rep keeps its deepest value, its signal over time and the span
-of every measure it was fed, so a checker can judge it once it is over
-(depth, how long it stayed at the bottom, how much the trunk moved).
+no rep, and neither is one whose signal went missing for more than
+`max_gap_s` (the person left the frame or turned away for long: what
+happened then is unknown, and the next dip must not be merged into it; a
+knee drive that turns the body oblique for ~0.7 s at its top still counts). The rep keeps its
+deepest value, its signal over time and the span of every measure it was
+fed, so a checker can judge it once it is over (depth, how long it stayed at
+the bottom, how much the trunk moved).
 """
 
 from __future__ import annotations
@@ -90,7 +94,13 @@ class RepTracker(Protocol):
 
 
 class RepCounter:
-    def __init__(self, start_below: float, end_above: float, min_duration_s: float = 0.4) -> None:
+    def __init__(
+        self,
+        start_below: float,
+        end_above: float,
+        min_duration_s: float = 0.4,
+        max_gap_s: float = 1.0,
+    ) -> None:
         if end_above <= start_below:
             raise ValueError(
                 f"end_above ({end_above}) must be greater than start_below ({start_below})"
@@ -98,6 +108,8 @@ class RepCounter:
         self.start_below = start_below
         self.end_above = end_above
         self.min_duration_s = min_duration_s
+        self.max_gap_s = max_gap_s
+        self._last_signal_s: float | None = None
         self.current: Rep | None = None
         self.reps: list[Rep] = []
 
@@ -112,6 +124,9 @@ class RepCounter:
         """Feed one frame; returns the rep completed on this frame, if any."""
         if signal is None or math.isnan(signal):
             return None
+        last, self._last_signal_s = self._last_signal_s, time_s
+        if last is not None and time_s - last > self.max_gap_s:
+            self.current = None
         if self.current is None:
             if signal < self.start_below:
                 self.current = Rep(start_s=time_s, bottom_s=time_s)

@@ -299,14 +299,18 @@ class CoachSession:
         return dataclasses.replace(a, checks=silent)
 
     def _gate_untrusted(self, t: float, a: Assessment) -> Assessment:
-        """Silence the checks whose landmarks cannot be trusted this frame (coaching/trust.py)."""
+        """Silence the checks whose landmarks cannot be trusted this frame (coaching/trust.py).
+
+        Nor does such a frame move the rep counter: a far leg guessed out of
+        place must not count as a rep.
+        """
         if not a.reads:
             return a
         reason = self._trust.update(self._previous, t, [Landmark(j) for j in a.reads])
         if reason is None:
             return a
         silent = tuple(Check(c.code, "silent", reason=reason) for c in a.checks)
-        return dataclasses.replace(a, checks=silent)
+        return dataclasses.replace(a, checks=silent, rep_signal=None)
 
     def _count_checks(self, assessment: Assessment) -> None:
         for check in assessment.checks:

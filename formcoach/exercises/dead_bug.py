@@ -41,6 +41,7 @@ from formcoach.exercises.base import Checker, ExerciseSpec, RelativeLimit, limit
 from formcoach.exercises.floor import (
     FLOOR_BODY,
     TRUNK,
+    Reach,
     leg_landmarks,
     legs_on_floor,
     near_leg,
@@ -119,6 +120,13 @@ class DeadBugThresholds:
         -80.0,
         0.0,
     )
+    reach_knee_min_deg: float = limit(
+        120.0,
+        "a rep counts a leg reaching out: its knee at least this open when low (lowered legs "
+        "read 150-180; feet sliding on the floor 75-85)",
+        60.0,
+        175.0,
+    )
     lying_max_trunk_deg: float = limit(
         25.0, "in the exercise: the trunk within this many degrees of the floor line", 5.0, 45.0
     )
@@ -193,7 +201,7 @@ class DeadBugChecker(Checker):
             working_leg=reach.side,
             # the arch proxy's baseline is taken in a good table-top
             in_position=table_top and knees_over_hips,
-            rep_signal=reach.extension_deg if lying else None,
+            rep_signal=self._rep_signal(reach, lying),
             anchors={"thigh_from_vertical_deg": side_landmark(near, "knee")},
             reads=TRUNK + leg_landmarks(near if table_top else reach.side),
         )
@@ -208,6 +216,17 @@ class DeadBugChecker(Checker):
             return Check(LOWER_BACK_ARCH, "silent", reason=why)
         measures[HOLLOW] = hollow
         return Check(LOWER_BACK_ARCH, "ok", value=hollow)
+
+    def _rep_signal(self, reach: Reach, lying: bool) -> float | None:
+        """The lowered hip's flexion, but a hip dropped with its knee still bent (feet
+        on the floor, a beginner's variant, or a far leg guessed out of place) is no
+        dead-bug reach: it neither starts nor ends a rep."""
+        if not lying:
+            return None
+        low = reach.extension_deg < self.t.rep_start_below_deg
+        if low and reach.leg.knee_angle_deg < self.t.reach_knee_min_deg:
+            return None
+        return reach.extension_deg
 
     def relative_limits(self) -> tuple[RelativeLimit, ...]:
         # The baseline waits until the table-top has been held a little: the back

@@ -170,3 +170,27 @@ def test_a_rep_keeps_the_span_of_each_measure_it_was_fed():
     assert math.isnan(rep.span_of("gap"))  # never a finite value
     assert math.isnan(rep.span_of("never_fed"))
     assert rep.range == pytest.approx(rep.high - rep.depth)
+
+
+@pytest.mark.parametrize(
+    ("gap", "reps"),
+    [
+        pytest.param((2.0, 2.3), 1, id="0.3 s without a signal at the bottom: still the rep"),
+        pytest.param((2.0, 2.8), 1, id="0.8 s without a signal at the bottom: still the rep"),
+        pytest.param((2.0, 3.5), 0, id="1.5 s without a signal: that rep is dropped"),
+    ],
+)
+def test_a_rep_that_loses_its_signal_for_long_is_dropped(gap, reps):
+    counter = run(lambda t: None if gap[0] <= t < gap[1] else dip(t, 1.0), 4.0)
+    assert len(counter.reps) == reps
+
+
+def test_a_dropped_rep_does_not_swallow_the_next_one():
+    def signal_at(t):
+        if 1.9 <= t < 3.2:  # gone from the bottom of the first dip to the next one's way down
+            return None
+        return dip(t, 1.0) if t < 3.2 else dip(t, 3.0)
+
+    (rep,) = run(signal_at, 6.0).reps
+    assert rep.start_s > 3.2  # the second dip alone
+    assert rep.bottom_s == pytest.approx(4.0, abs=1 / FPS)

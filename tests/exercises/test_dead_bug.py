@@ -124,3 +124,15 @@ def test_with_the_knees_off_the_hips_the_arch_is_not_judged(figure):
     (arch,) = [c for c in a.checks if c.code == LOWER_BACK_ARCH]
     assert (arch.status, arch.reason) == ("silent", NO_TABLE_TOP)
     assert not a.in_position  # nor is the back's baseline taken there
+
+
+@pytest.mark.parametrize(
+    ("leg", "counted"),
+    [
+        pytest.param(Limb(15.0, 10.0), True, id="leg reached out, knee straight: a rep's low"),
+        pytest.param(Limb(20.0, -60.0), False, id="hip dropped, knee still bent: no reach"),
+    ],
+)
+def test_only_a_leg_reaching_out_moves_the_rep_counter(leg, counted):
+    a = CHECKER.assess(table_top(1).with_leg("left", leg).pose(), 1)
+    assert (a.rep_signal is not None) is counted

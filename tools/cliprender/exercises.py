@@ -806,7 +806,8 @@ class BedStretch(Choreographer):
     def lying(self, hang: float, reading: str = "normal") -> Pose:
         d = self.plan.dims
         w, o = self.plan.w, self.plan.o
-        p = self.plan.supine(h=self.bed_h + d.hip_lie, feet_u=0.40, base_h=self.bed_h)
+        # hips at the end of the bed; the other foot flat on the bed beside the buttock
+        p = self.plan.supine(h=self.bed_h + d.hip_lie, feet_u=-0.12, base_h=self.bed_h)
         p = p.replace(u=-0.05)
         # hanging leg: from horizontal (hang=0) down to the reading's angles (hang=1)
         thigh_end, shin_end = 72.0, 6.0

@@ -16,6 +16,7 @@ from . import expect as expect_mod
 from .body import Body, Phenotype
 from .camera import VIEWS, Camera, make_camera, view_class
 from .config import COLOURS, SKIN_TONES, Scenario, colour
+from .definitions import relabel
 from .errors import ScenarioError
 from .exercises import EXERCISES
 from .motion import Motion, sample
@@ -231,12 +232,14 @@ def render_clip(
                     & (px[:, 1] < sc.height)
                 )
                 vis = float(inside.mean())
-                fs = [k for k, v in fw.items() if v >= 0.5]
+                row = frame_truth(wb, pose, cam, [], i, sc.fps, vis)
+                fs = relabel(sc.exercise, fw, row, key.side)
                 if vis < 0.3:
                     fs = ["no_person"]
                 elif cam.view != "side" or _off_side(cam, pose.yaw) > 25.0:
                     fs.append("turn_sideways")
-                rows.append(frame_truth(wb, pose, cam, fs, i, sc.fps, vis))
+                row["faults"] = ";".join(sorted(fs))
+                rows.append(row)
                 times.append(t)
                 faults_per_frame.append(fs)
                 phases.append(key.phase)
