@@ -8,6 +8,8 @@ a camera that disappears or a crash all leave the session's record behind.
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +55,13 @@ class LiveStats:
     frames: int = 0
 
 
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # a polite kill ends the session like Ctrl-C: record kept
+
+
 def run_live(opts: LiveOptions) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop_on_sigterm)
     checker = make_checker(opts.exercise, opts.config)
     if opts.source is not None:
         reader: PacedReader | CameraReader = PacedReader(

@@ -32,12 +32,27 @@ HOLD_DONE = re.compile(r"^hold (\d+) \((left|right|side unknown)\) done: (\d+) s
 REP_DONE = re.compile(r"^rep (\d+) \((left|right|side unknown)\)")
 
 
+def answer_ctrl_c() -> None:
+    """Let the child take Ctrl-C even if this test runs where SIGINT is ignored.
+
+    A shell starts background jobs (as a CI runner may start us) with SIGINT
+    ignored, and a child inherits that; Python then never raises
+    KeyboardInterrupt. A person at a terminal has it at its default.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Session:
     """A live session in a child process, its stdout lines read as they come."""
 
     def __init__(self, command: list[str]) -> None:
         self.proc = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+            preexec_fn=answer_ctrl_c,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
@@ -57,6 +72,7 @@ class Session:
             try:
                 self.seen.append(self.lines.get(timeout=max(0.0, deadline - time.monotonic())))
             except queue.Empty:
+                self.proc.kill()  # leave no session running behind a failed test
                 pytest.fail(f"fewer than {count} completed in {timeout_s} s: {self.seen}")
         return [line for line in self.seen if pattern.match(line)]
 
