@@ -14,11 +14,13 @@ silent and says why.
 
 from __future__ import annotations
 
+from typing import Any
+
 from formcoach.coaching.checks import Check
 from formcoach.core.back_profile import read_arch
 from formcoach.core.pose import Pose
 from formcoach.core.view import estimate_yaw_from_side_deg
-from formcoach.exercises.base import RelativeLimit
+from formcoach.exercises.base import RelativeLimit, limit
 
 LOWER_BACK_ARCH = "lower_back_arch"
 ARCH_MEASURE = "lumbar_arch_depth_l"
@@ -44,3 +46,49 @@ def read_lower_back(pose: Pose, facing: int) -> tuple[dict[str, float], list[Che
     if reading.depth_l is None:
         return {}, [Check(LOWER_BACK_ARCH, "silent", reason=reading.reason)]
     return {ARCH_MEASURE: reading.depth_l}, []
+
+
+# The arch thresholds are the same fields in every exercise with the lower-back
+# cue; each exercise declares them (so a user can tune them per exercise), and
+# these factories keep their defaults, ranges and meaning in one place.
+
+
+def arch_trunk_back_field() -> Any:
+    return limit(
+        10.0,
+        "landmark arch proxy: trunk leaning back by more than this...",
+        0.0,
+        45.0,
+        faults=(LOWER_BACK_ARCH,),
+    )
+
+
+def arch_back_hip_extension_field() -> Any:
+    return limit(
+        10.0,
+        "...while the back hip is extended by more than this",
+        0.0,
+        60.0,
+        faults=(LOWER_BACK_ARCH,),
+    )
+
+
+def arch_rise_field() -> Any:
+    return limit(
+        0.035,
+        "back outline: an arch is a hollow this much deeper (torso lengths) than the person's "
+        "settled baseline (~15 deg of pelvic tilt)",
+        0.005,
+        0.2,
+        faults=(LOWER_BACK_ARCH,),
+    )
+
+
+def arch_ceiling_field() -> Any:
+    return limit(
+        0.18,
+        "back outline: a hollow deeper than this is an arch whatever the baseline",
+        0.05,
+        0.5,
+        faults=(LOWER_BACK_ARCH,),
+    )

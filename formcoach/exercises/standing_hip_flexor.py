@@ -23,7 +23,15 @@ from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
 from formcoach.exercises.base import Checker, ExerciseSpec, RelativeLimit, limit
-from formcoach.exercises.lower_back import ARCH_MEASURE, arch_limit, read_lower_back
+from formcoach.exercises.lower_back import (
+    ARCH_MEASURE,
+    arch_back_hip_extension_field,
+    arch_ceiling_field,
+    arch_limit,
+    arch_rise_field,
+    arch_trunk_back_field,
+    read_lower_back,
+)
 from formcoach.exercises.split_stance import (
     LOWER_BACK_ARCH,
     MEASURE_NAMES,
@@ -83,35 +91,10 @@ class StandingHipFlexorThresholds:
         178.0,
         faults=(BACK_KNEE_BENT,),
     )
-    arch_trunk_back_deg: float = limit(
-        10.0,
-        "landmark arch proxy: trunk leaning back by more than this...",
-        0.0,
-        45.0,
-        faults=(LOWER_BACK_ARCH,),
-    )
-    arch_back_hip_extension_deg: float = limit(
-        10.0,
-        "...while the back hip is extended by more than this",
-        0.0,
-        60.0,
-        faults=(LOWER_BACK_ARCH,),
-    )
-    arch_rise_l: float = limit(
-        0.035,
-        "back outline: an arch is a hollow this much deeper (torso lengths) than the person's "
-        "settled baseline (~15 deg of pelvic tilt)",
-        0.005,
-        0.2,
-        faults=(LOWER_BACK_ARCH,),
-    )
-    arch_ceiling_l: float = limit(
-        0.18,
-        "back outline: a hollow deeper than this is an arch whatever the baseline",
-        0.05,
-        0.5,
-        faults=(LOWER_BACK_ARCH,),
-    )
+    arch_trunk_back_deg: float = arch_trunk_back_field()
+    arch_back_hip_extension_deg: float = arch_back_hip_extension_field()
+    arch_rise_l: float = arch_rise_field()
+    arch_ceiling_l: float = arch_ceiling_field()
     stance_min_legs: float = limit(
         0.35, "in position: feet apart by this many leg lengths", 0.1, 1.5
     )
