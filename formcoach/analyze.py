@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from formcoach.coaching.session import CoachSession
 from formcoach.errors import FormcoachError
 from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
 from formcoach.history.recorder import open_recorder
 from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import BackgroundVideoWriter, VideoFileReader, VideoWriterSink
-from formcoach.overlay import annotate, default_annotators
-from formcoach.pipeline import coach_frames
+from formcoach.modes import make_mode
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
-from formcoach.report import SourceInfo, angle_row, build_report
-from formcoach.reporting.collector import ReportCollector
+from formcoach.recognition.auto_coach import AUTO
+from formcoach.report import SourceInfo
 
 log = logging.getLogger(__name__)
 
@@ -50,49 +49,52 @@ def analyze_video(
     progress: bool = True,
     history: Path | None = None,
     config: Config | None = None,
+    on_frame: Callable[[int, int], None] | None = None,
 ) -> AnalysisOutputs:
     """Run the coach over every frame of `video`; write the outputs to `out_dir`.
 
     Raises FormcoachError for bad input. If interrupted, the outputs so far are
     written (report.json says `interrupted: true`) before the interruption
     propagates. With `history` (a database path) the session is recorded there.
+    `on_frame(frames_done, frames_expected)` is called after each frame (the
+    expected count is the container's, 0 if unknown); a KeyboardInterrupt it
+    raises stops the analysis like Ctrl-C.
     """
-    checker = make_checker(exercise, config)
+    if exercise != AUTO:
+        make_checker(exercise, config)  # a wrong name fails before any work
     reader = VideoFileReader(video)
     model_path = resolve_model(model)
     folder = out_dir or default_out_dir(video)
     folder.mkdir(parents=True, exist_ok=True)
     started = datetime.now().astimezone()
     recorder = open_recorder(history, mode="analysis", started_at=started, out_dir=folder)
-    page = ReportCollector(checker, "analysis", started)
     info = reader.info
-    session = CoachSession(checker)
-    annotators = default_annotators(checker.spec)
+    mode = make_mode(exercise, config, started, info.fps)
     frames, last_t = 0, 0.0
     interrupted = False
     bar = _progress_bar(info.frames, video.name, progress)
     writer = (
         BackgroundVideoWriter(
             VideoWriterSink(folder / "annotated.mp4", info.fps, info.width, info.height),
-            render=lambda frame, result: annotate(frame, result, annotators),
+            render=lambda frame, drawn: mode.render(frame, *drawn),
         )
         if write_video
         else None
     )
     try:
         with (
-            PoseEstimator(
-                LandmarkerOptions(model_path, segmentation=checker.spec.needs_mask)
-            ) as estimator,
+            PoseEstimator(LandmarkerOptions(model_path, segmentation=mode.needs_mask)) as estimator,
             CsvSink(folder / "angles.csv") as csv_sink,
         ):
-            for frame, result in coach_frames(reader, estimator, session):
-                csv_sink.write(angle_row(result, checker.measure_names))
-                page.add(frame, result)
+            for coached in mode.frames(reader, estimator):
+                frame, result, index, t, label = coached
+                csv_sink.write(mode.row(coached))
                 if writer is not None:
-                    writer.write(frame, result)
-                frames, last_t = result.index + 1, result.time_s
+                    writer.write(frame, (result, label))
+                frames, last_t = index + 1, t
                 bar.update(1)
+                if on_frame is not None:
+                    on_frame(frames, info.frames)
     except KeyboardInterrupt:
         interrupted = True
         raise
@@ -100,7 +102,6 @@ def analyze_video(
         bar.close()
         if writer is not None:
             writer.close()
-        record = session.finish()
         source = SourceInfo(
             path=str(video),
             fps=round(info.fps, 3),
@@ -109,13 +110,13 @@ def analyze_video(
             width=info.width,
             height=info.height,
         )
-        report = build_report(record, checker.spec, source, interrupted=interrupted)
+        report = mode.report(source, interrupted)
         write_json_atomic(folder / "report.json", report)
-        page.write(folder, report)
+        mode.write_page(folder, report)
         recorder.finish(report)
     if frames == 0:
         raise FormcoachError(f"{video}: no frames could be read")
-    if record.pose_frames == 0:
+    if mode.pose_frames == 0:
         raise FormcoachError(f"no person found in {video} (empty results written to {folder})")
     return AnalysisOutputs(folder, report)
 

@@ -73,17 +73,46 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser(
         "analyze", help="analyse a recorded video into an annotated video and report"
     )
-    a.add_argument("video", type=Path)
-    a.add_argument("--exercise", "-e", required=True, help=_exercise_help())
-    a.add_argument("--out", type=Path, help="output folder (default: <video stem>_formcoach/)")
+    a.add_argument(
+        "video",
+        type=Path,
+        nargs="+",
+        metavar="VIDEO",
+        help="a video file; several, or folders of videos, make a batch with a summary",
+    )
+    a.add_argument(
+        "--exercise",
+        "-e",
+        default="auto",
+        help=_exercise_help() + "; auto (default): recognise which exercise is done when",
+    )
+    a.add_argument(
+        "--out",
+        type=Path,
+        help="output folder (default: <video stem>_formcoach/); for a batch, the folder "
+        "holding one per video and the summary (default: formcoach-batch-<date-time>/)",
+    )
     a.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
     a.add_argument("--no-video", action="store_true", help="skip writing annotated.mp4")
     a.add_argument("--no-progress", action="store_true", help="no progress bar")
+    a.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="videos analysed at a time, each in its own process (default 1)",
+    )
     _config_flag(a)
     _history_flags(a)
 
     live = sub.add_parser("live", help="coach live from a camera (or a video played as one)")
-    live.add_argument("--exercise", "-e", default="kneeling-hip-flexor", help=_exercise_help())
+    live.add_argument(
+        "--exercise",
+        "-e",
+        default="auto",
+        help=_exercise_help() + "; auto (default): recognise it and follow changes",
+    )
     src = live.add_mutually_exclusive_group()
     src.add_argument("--camera", type=int, default=0, help="camera index (default 0)")
     src.add_argument("--source", type=Path, help="a video file played at its own frame rate")
@@ -97,6 +126,56 @@ def build_parser() -> argparse.ArgumentParser:
     live.add_argument("--duration", type=float, help="stop after this many seconds")
     _config_flag(live)
     _history_flags(live)
+
+    r = sub.add_parser("routine", help="a guided routine: exercises in order, sides, rests")
+    r.add_argument(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help="a shipped routine (default: default) or the path of your own .toml",
+    )
+    r.add_argument("--list", action="store_true", help="list the shipped routines")
+    _source_flags(r, "videos played one after another in place of a camera")
+    r.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
+    r.add_argument("--no-voice", action="store_true", help="on-screen instructions only")
+    r.add_argument("--no-window", action="store_true", help="run headless")
+    r.add_argument(
+        "--out", type=Path, help="record folder (default: formcoach-routine-<date-time>/)"
+    )
+    r.add_argument("--duration", type=float, help="stop after this many seconds")
+    _config_flag(r)
+    _history_flags(r)
+
+    d = sub.add_parser("desk", help="watch while you work; remind you to stand up and move")
+    _source_flags(d, "a video in place of the camera")
+    d.add_argument(
+        "--sit-minutes", type=float, default=30.0, help="remind after this long sitting (30)"
+    )
+    d.add_argument(
+        "--break-minutes",
+        type=float,
+        default=1.0,
+        help="up this long counts as a break: the sitting clock starts again (1)",
+    )
+    d.add_argument(
+        "--remind-every", type=float, default=5.0, metavar="MINUTES",
+        help="remind again after this much more sitting (5)",
+    )  # fmt: skip
+    d.add_argument(
+        "--rate", type=float, default=1.0, metavar="HZ", help="frames looked at per second (1)"
+    )
+    d.add_argument("--model", default="lite", help="lite (default), full, heavy, or a .task path")
+    d.add_argument(
+        "--break-routine",
+        action="store_true",
+        help="start the desk-break routine when you stand up after a reminder",
+    )
+    d.add_argument("--no-voice", action="store_true", help="no spoken reminder")
+    d.add_argument("--no-notify", action="store_true", help="no desktop notice (terminal only)")
+    d.add_argument("--out", type=Path, help="record folder (default: formcoach-desk-<date-time>/)")
+    d.add_argument("--duration", type=float, help="stop after this many seconds")
+    _config_flag(d)
+    _history_flags(d)
 
     m = sub.add_parser("models", help="show installed pose models, build missing ones")
     m.add_argument(
@@ -184,9 +263,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from formcoach.analyze import analyze_video
     from formcoach.report import summary_text
 
+    if len(args.video) > 1 or args.video[0].is_dir():
+        return _analyze_many(args)
     try:
         out = analyze_video(
-            args.video,
+            args.video[0],
             args.exercise,
             args.out,
             model=args.model,
@@ -201,6 +282,21 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     print(summary_text(out.report))
     print(f"results: {out.folder} (open report.html)")
     return 0
+
+
+def _analyze_many(args: argparse.Namespace) -> int:
+    from formcoach.batch.command import analyze_many
+    from formcoach.batch.jobs import BatchOptions
+
+    options = BatchOptions(
+        exercise=args.exercise,
+        jobs=args.jobs,
+        model=args.model,
+        write_video=not args.no_video,
+        config=_config(args),
+        history=_history_db(args),
+    )
+    return analyze_many(args.video, options, args.out, progress=not args.no_progress)
 
 
 def cmd_live(args: argparse.Namespace) -> int:
@@ -307,6 +403,70 @@ def cmd_check_clips(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _source_flags(p: argparse.ArgumentParser, what: str) -> None:
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--camera", type=int, default=0, help="camera index (default 0)")
+    src.add_argument("--source", type=Path, nargs="+", metavar="VIDEO", help=what)
+    p.add_argument(
+        "--unpaced",
+        action="store_true",
+        help="read --source as fast as it decodes instead of in real time (tests, demos)",
+    )
+
+
+def cmd_routine(args: argparse.Namespace) -> int:
+    from formcoach.routine.runner import RoutineOptions, list_routines, run_routine
+
+    if args.list:
+        print(list_routines())
+        return 0
+    return run_routine(
+        RoutineOptions(
+            routine=args.name,
+            camera=args.camera,
+            sources=tuple(args.source or ()),
+            paced=not args.unpaced,
+            model=args.model,
+            voice=not args.no_voice,
+            window=not args.no_window,
+            out_dir=args.out,
+            duration_s=args.duration,
+            history=_history_db(args),
+            config=_config(args),
+        )
+    )
+
+
+def cmd_desk(args: argparse.Namespace) -> int:
+    from formcoach.desk.runner import DeskOptions, run_desk
+    from formcoach.errors import UsageError
+
+    if args.source is not None and len(args.source) > 1:
+        raise UsageError("desk watches one video; give one --source")
+    for flag in ("sit_minutes", "break_minutes", "remind_every", "rate"):
+        if getattr(args, flag) <= 0:
+            raise UsageError(f"--{flag.replace('_', '-')} must be above 0")
+    return run_desk(
+        DeskOptions(
+            camera=args.camera,
+            source=args.source[0] if args.source else None,
+            paced=not args.unpaced,
+            rate_hz=args.rate,
+            model=args.model,
+            sit_minutes=args.sit_minutes,
+            break_minutes=args.break_minutes,
+            remind_every_minutes=args.remind_every,
+            voice=not args.no_voice,
+            notify=not args.no_notify,
+            break_routine=args.break_routine,
+            out_dir=args.out,
+            duration_s=args.duration,
+            history=_history_db(args),
+            config=_config(args),
+        )
+    )
+
+
 COMMANDS = {
     "accuracy": cmd_accuracy,
     "check-clips": cmd_check_clips,
@@ -315,6 +475,8 @@ COMMANDS = {
     "models": cmd_models,
     "exercises": cmd_exercises,
     "history": cmd_history,
+    "routine": cmd_routine,
+    "desk": cmd_desk,
 }
 
 

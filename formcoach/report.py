@@ -127,11 +127,19 @@ def build_report(
 
 def summary_text(report: dict[str, Any]) -> str:
     """A few human lines about a session."""
+    if "summary" not in report:  # nothing recognised (--exercise auto)
+        return "\n".join(report.get("notes", []))
     s = report["summary"]
     lines = [
         f"{report['exercise']}: {report['source']['duration_s']:.1f} s, "
         f"view {report['view']['kind']}, pose found in {report['pose_coverage']:.0%} of frames"
     ]
+    for part in report.get("segments", []):
+        lines.append(
+            f"recognised {part['exercise']} {part['start_s']:.1f}-{part['end_s']:.1f} s "
+            f"(confidence {part['confidence']:.2f}, {len(part['cues'])} cues, "
+            f"{len(part['reps'])} reps, {len(part['holds'])} holds)"
+        )
     if report["targets"].get("bilateral"):
         done, good = s["reps"]["both"], s["good_form_s"]["both"] or 0.0
         if report["targets"]["counting"] == "reps":

@@ -10,10 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, deque
-from collections.abc import Callable
 from dataclasses import dataclass, field
-
-import numpy as np
 
 from formcoach.coaching.baseline import PersonalBaseline
 from formcoach.coaching.checks import (
@@ -30,7 +27,7 @@ from formcoach.coaching.holds import Hold, HoldTracker
 from formcoach.coaching.reps import Rep
 from formcoach.coaching.sides import BOTH
 from formcoach.coaching.trust import PoseTrust
-from formcoach.core.continuity import knees_swapped, legs_swapped, swap_knees, swap_legs
+from formcoach.core.continuity import LegLabels
 from formcoach.core.landmarks import Landmark
 from formcoach.core.pose import Pose, PoseFrame
 from formcoach.core.smoothing import LandmarkSmoother
@@ -51,13 +48,6 @@ GATE_HOLD_S = 1.0  # a baseline-relative check stays silent this long after its 
 FRAME_MARGIN = 0.02  # landmarks may sit this far (share of the frame) outside it
 VISIBLE = 0.5
 SETTLING = "settling into the position"
-
-
-def _relabelled(pose: Pose, swap: Callable[[np.ndarray], np.ndarray]) -> Pose:
-    world = None if pose.world is None else swap(pose.world)
-    return dataclasses.replace(
-        pose, xy=swap(pose.xy), visibility=swap(pose.visibility), world=world
-    )
 
 
 def _timing_for(spec: ExerciseSpec, timing: CueTiming) -> CueTiming:
@@ -123,7 +113,7 @@ class CoachSession:
         self._trust = PoseTrust()
         self._settled = Debounced(spec.settle_s, 0.0) if spec.settle_s else None
         self._smoother = LandmarkSmoother() if smooth else None
-        self._previous: Pose | None = None  # the last raw pose, leg labels made consistent
+        self._labels = LegLabels()  # the raw poses' leg labels, made consistent
         self._views: deque[tuple[float, str, int | None]] = deque()
         self.holds = (
             HoldTracker(leave_after_s=spec.hold_ends_after_s) if spec.counting == "hold" else None
@@ -209,16 +199,10 @@ class CoachSession:
         """Smooth the pose, judge the view, and name any set-up problem."""
         raw = frame.pose
         if raw is None:
-            self._previous = None
+            self._labels.reset()
             return None, None, NO_PERSON
-        pose = raw
-        if self._previous is not None:
-            for swapped, swap in ((legs_swapped, swap_legs), (knees_swapped, swap_knees)):
-                if swapped(self._previous.xy, pose.xy):
-                    pose = _relabelled(pose, swap)
-                    self.record.leg_swaps_fixed += 1
-                    break
-        self._previous = pose
+        pose, fixed = self._labels.fix(raw, frame.time_s)
+        self.record.leg_swaps_fixed += fixed
         if self._smoother is not None:
             pose = pose.with_xy(self._smoother(pose.xy, frame.time_s, frame.height))
         if not self._body_in_frame(pose, frame.width, frame.height):
@@ -306,7 +290,7 @@ class CoachSession:
         """
         if not a.reads:
             return a
-        reason = self._trust.update(self._previous, t, [Landmark(j) for j in a.reads])
+        reason = self._trust.update(self._labels.previous, t, [Landmark(j) for j in a.reads])
         if reason is None:
             return a
         silent = tuple(Check(c.code, "silent", reason=reason) for c in a.checks)

@@ -130,4 +130,3 @@ def floor_leg_measures(pose: Pose, side: str, facing: int, *, belly_up: bool) ->
         knee_angle_deg=joint_angle_deg(hip, knee, ankle),
         hip_flexion_deg=(turn + 180.0) % 360.0 - 180.0,
     )
-

@@ -46,6 +46,6 @@ def make_checker(name: str, config: Config | None = None) -> Checker:
         factory = CHECKERS[name]
     except KeyError:
         raise UsageError(
-            f"unknown exercise {name!r}; choose one of: {', '.join(CHECKERS)}"
+            f"unknown exercise {name!r}; choose one of: {', '.join(CHECKERS)} (or auto)"
         ) from None
     return checker_for(name, factory, config)

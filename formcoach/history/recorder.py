@@ -12,7 +12,8 @@ is logged and coaching goes on: the session's files are still written, and
 the next save tries again.
 
 A session in which no usable pose was ever found and nothing was counted
-is not recorded (a camera pointed at an empty room is not a workout).
+is not recorded (a camera pointed at an empty room is not a workout), nor
+one where `--exercise auto` recognised no exercise.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class SessionRecorder:
 
 
 def _worth_keeping(report: dict[str, Any]) -> bool:
+    if report.get("recognised") is False:  # --exercise auto found no exercise
+        return False
     return bool(report.get("pose_coverage") or report.get("holds") or report.get("reps"))
 
 

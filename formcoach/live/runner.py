@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from formcoach.coaching.session import CoachSession
 from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
 from formcoach.history.recorder import open_recorder
@@ -22,12 +21,11 @@ from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import CameraReader, PacedReader, VideoFileReader
 from formcoach.live.voice import make_voice
 from formcoach.live.window import CvWindow
-from formcoach.overlay import annotate, default_annotators
-from formcoach.pipeline import coach_frames
+from formcoach.modes import make_mode
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
-from formcoach.report import SourceInfo, angle_row, build_report, summary_text
-from formcoach.reporting.collector import ReportCollector
+from formcoach.recognition.auto_coach import AUTO
+from formcoach.report import SourceInfo, summary_text
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +60,8 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
 def run_live(opts: LiveOptions) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    checker = make_checker(opts.exercise, opts.config)
+    if opts.exercise != AUTO:
+        make_checker(opts.exercise, opts.config)  # a wrong name fails before the camera opens
     if opts.source is not None:
         reader: PacedReader | CameraReader = PacedReader(
             VideoFileReader(opts.source), loop=opts.loop
@@ -74,20 +73,12 @@ def run_live(opts: LiveOptions) -> int:
     model_path = resolve_model(opts.model)
     started = datetime.now().astimezone()
     folder = opts.out_dir or Path.cwd() / started.strftime("formcoach-live-%Y%m%d-%H%M%S")
-    recorder = open_recorder(
-        opts.history,
-        mode="live",
-        started_at=started,
-        out_dir=folder,
-        hold_target_s=checker.spec.hold_target_s,
-    )
-    page = ReportCollector(checker, "live", started)
-    window = CvWindow(f"formcoach - {checker.spec.title}") if opts.window else None
+    info = reader.info
+    recorder = open_recorder(opts.history, mode="live", started_at=started, out_dir=folder)
+    mode = make_mode(opts.exercise, opts.config, started, info.fps or 30.0, "live")
+    window = CvWindow(f"formcoach - {mode.title}") if opts.window else None
     folder.mkdir(parents=True, exist_ok=True)
     voice = make_voice(opts.voice)
-    session = CoachSession(checker)
-    annotators = default_annotators(checker.spec)
-    info = reader.info
     stats = LiveStats()
     last_t, next_checkpoint = 0.0, CHECKPOINT_EVERY_S
     interrupted, reason = False, "ended"
@@ -96,7 +87,7 @@ def run_live(opts: LiveOptions) -> int:
         source = SourceInfo(
             source_name, round(info.fps, 3), stats.frames, round(last_t, 3), info.width, info.height
         )
-        report = build_report(session.record, checker.spec, source, interrupted=interrupted)
+        report = mode.report(source, interrupted)
         report["live"] = {
             "frames_processed": stats.frames,
             "frames_dropped": _dropped(reader),
@@ -107,21 +98,22 @@ def run_live(opts: LiveOptions) -> int:
         return report
 
     print(
-        f"coaching {checker.spec.title} from {source_name}; "
+        f"coaching {mode.title if opts.exercise != AUTO else 'whichever exercise you do'} from "
+        f"{source_name}; "
         f"{'press q or Esc to stop' if window else 'Ctrl-C to stop'}"
     )
     try:
         with (
-            PoseEstimator(
-                LandmarkerOptions(model_path, segmentation=checker.spec.needs_mask)
-            ) as estimator,
+            PoseEstimator(LandmarkerOptions(model_path, segmentation=mode.needs_mask)) as estimator,
             CsvSink(folder / "angles.csv", flush_every=15) as csv_sink,
         ):
-            for frame, result in coach_frames(reader, estimator, session):
-                t = result.time_s
-                csv_sink.write(angle_row(result, checker.measure_names))
-                page.add(frame, result)
-                for event in result.events:
+            for coached in mode.frames(reader, estimator):
+                frame, result, _, t, label = coached
+                csv_sink.write(mode.row(coached))
+                for line in mode.announcements(coached):
+                    print(f"recognised: {line}", flush=True)
+                    voice.say(line)
+                for event in result.events if result is not None else ():
                     if event.kind in SPOKEN:
                         voice.say(event.text)
                 poll = getattr(voice, "poll", None)
@@ -129,11 +121,11 @@ def run_live(opts: LiveOptions) -> int:
                     poll()
                 stats.frames += 1
                 last_t = t
-                if done := recorder.completed(session.record):  # saved before it is announced
+                if done := mode.completed():  # saved before it is announced
                     save()
                     print("\n".join(done), flush=True)
                 if window is not None:
-                    if not window.show(annotate(frame, result, annotators)):
+                    if not window.show(mode.render(frame, result, label)):
                         reason = "quit by user"
                         break
                 if t >= next_checkpoint:
@@ -153,9 +145,8 @@ def run_live(opts: LiveOptions) -> int:
         if window is not None:
             window.close()
         voice.close()
-        session.finish()
         report = save()
-        page.write(folder, report)
+        mode.write_page(folder, report)
         recorder.finish(report)
     print(summary_text(report))
     print(f"stopped: {reason}; session saved in {folder}")

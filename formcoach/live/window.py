@@ -34,6 +34,7 @@ class CvWindow:
         os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false")
         cv2.namedWindow(title, cv2.WINDOW_NORMAL | cv2.WINDOW_KEEPRATIO | cv2.WINDOW_GUI_NORMAL)
         self._shown = False
+        self.last_key: int | None = None  # the key pressed at the last show(), if any
 
     def show(self, frame: np.ndarray) -> bool:
         """Show a frame; returns False when the user asks to quit (q, Esc, window closed)."""
@@ -46,6 +47,7 @@ class CvWindow:
         cv2.imshow(self.title, frame)
         self._shown = True
         key = cv2.waitKey(1) & 0xFF
+        self.last_key = None if key == 0xFF else key
         return key not in QUIT_KEYS
 
     def close(self) -> None:

@@ -5,7 +5,13 @@ go through the coach's own pose processing (leg-label continuity, One-Euro
 smoothing), then the 2D angles the checkers use are measured per body side
 and compared with the truth's 2D angles of the same frame (the angle of the
 true joints projected into the image). The lower-back outline's arch depth
-is compared by rank with the true lumbar extension (Spearman).
+is compared by rank with the true lumbar extension (Spearman, ties ranked
+alike) on the frames where the checker reads it (in position, side view):
+over all of them, and over the extension range alone (true lumbar extension
+>= 0, from neutral to arched), since flexing the lumbar spine (a tucked
+pelvis) flattens the back and barely moves its outline. Where the truth marks
+arched frames, the share of judged arched and neutral frames the coach called
+an arch is given too.
 
 Truth joint centres follow tools/cliprender (rig pivots for hips and knees,
 which sit high like MediaPipe's hip landmark).
@@ -28,11 +34,13 @@ from formcoach.core.geometry import inclination_deg, joint_angle_deg
 from formcoach.core.landmarks import side_landmark
 from formcoach.core.measures import trunk_inclination_deg
 from formcoach.core.pose import Pose
+from formcoach.exercises.lower_back import LOWER_BACK_ARCH
 from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.regression.clips import pose_track
 from formcoach.regression.expectations import expectation_path, load_expectation
 
 ANGLES = ("knee", "hip", "trunk_inclination", "shin_inclination")
+EXTENSION_FROM_DEG = 0.0  # true lumbar extension from which the outline is expected to follow
 
 
 def _measure(pose: Pose, facing: int) -> dict[str, float]:
@@ -55,20 +63,54 @@ class ClipAccuracy:
     errors: dict[str, list[float]]  # angle family -> absolute errors (deg)
     arch_spearman: float | None
     frames: int
+    arch_spearman_extension: float | None = None  # frames with lumbar extension >= 0 only
+    arch_called_arched: float | None = None  # share of truly arched judged frames called arched
+    arch_called_neutral: float | None = None  # share of truly neutral judged frames called arched
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
 
 
 def describe_clip(r: ClipAccuracy) -> str:
     rho = "-" if r.arch_spearman is None else f"{r.arch_spearman:+.2f}"
+    ext = "-" if r.arch_spearman_extension is None else f"{r.arch_spearman_extension:+.2f}"
     means = ", ".join(f"{k} {np.mean(v):.1f}" for k, v in r.errors.items())
-    return f"{r.model:6} {r.view:8} {r.clip:52} mean error {means}; arch rank corr {rho}"
+    line = f"{r.model:6} {r.view:8} {r.clip:52} mean error {means}; arch rank corr {rho}"
+    if r.arch_spearman is not None:
+        line += f" (extension {ext})"
+    if r.arch_called_arched is not None or r.arch_called_neutral is not None:
+        line += (
+            f"; arch called on {_share(r.arch_called_arched)} of arched, "
+            f"{_share(r.arch_called_neutral)} of neutral frames"
+        )
+    return line
+
+
+def _ranks(values: list[float]) -> np.ndarray:
+    """Ranks from 0, tied values sharing their mean rank."""
+    v = np.asarray(values, dtype=float)
+    order = np.argsort(v, kind="stable")
+    ranks = np.empty(len(v))
+    ranks[order] = np.arange(len(v), dtype=float)
+    _, group, counts = np.unique(v, return_inverse=True, return_counts=True)
+    sums = np.bincount(group, weights=ranks)
+    return sums[group] / counts[group]
 
 
 def spearman(a: list[float], b: list[float]) -> float | None:
+    """Spearman's rank correlation; ties get their mean rank.
+
+    Ties matter here: the truth of a hold repeats one value for seconds, and
+    ranking those frames by their order in time would invent a trend.
+    """
     if len(a) < 5 or np.std(a) == 0 or np.std(b) == 0:
         return None
-    ra = np.argsort(np.argsort(a))
-    rb = np.argsort(np.argsort(b))
-    return float(np.corrcoef(ra, rb)[0, 1])
+    return float(np.corrcoef(_ranks(a), _ranks(b))[0, 1])
+
+
+def _share_true(flags: list[bool]) -> float | None:
+    return float(np.mean(flags)) if flags else None
 
 
 def _angle_error(measured: float, true: float) -> float:
@@ -123,6 +165,7 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
     session = CoachSession(checker)
     errors: dict[str, list[float]] = defaultdict(list)
     arch, lumbar = [], []
+    called: dict[bool, list[bool]] = {True: [], False: []}  # truly arched -> called arched
     for frame, row in zip(track, truth, strict=False):
         result = session.process(frame)
         pose, v = result.pose, result.view
@@ -130,12 +173,20 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
             continue
         for family, errs in frame_errors(_measure(pose, v.facing), row, upright).items():
             errors[family].extend(errs)
-        if upright and view == "side" and row.get("lumbar_extension") not in (None, ""):
+        a = result.assessment
+        if not (upright and view == "side" and a.in_position):
+            continue
+        if row.get("lumbar_extension") not in (None, ""):
             reading = read_arch(pose, v.facing)
             if reading.depth_l is not None:
                 arch.append(reading.depth_l)
                 lumbar.append(float(row["lumbar_extension"]))
+        judged = [c for c in a.checks if c.code == LOWER_BACK_ARCH and c.status != "silent"]
+        if judged:
+            arched = LOWER_BACK_ARCH in row.get("faults", "").split(";")
+            called[arched].append(any(c.status == "fault" for c in judged))
     posture = "upright" if upright else "floor"
+    extension = [i for i, x in enumerate(lumbar) if x >= EXTENSION_FROM_DEG]
     return ClipAccuracy(
         clip.name,
         f"{view}, {posture}",
@@ -143,6 +194,11 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
         dict(errors),
         spearman(arch, lumbar),
         len(track),
+        arch_spearman_extension=spearman(
+            [arch[i] for i in extension], [lumbar[i] for i in extension]
+        ),
+        arch_called_arched=_share_true(called[True]) if called[True] else None,
+        arch_called_neutral=_share_true(called[False]) if called[True] else None,
     )
 
 

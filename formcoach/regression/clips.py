@@ -16,6 +16,8 @@ from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.io.landmark_cache import cache_dir, cache_key, load_track, save_track
 from formcoach.io.video import VideoFileReader
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
+from formcoach.recognition.auto_coach import AUTO, AutoCoach, auto_report
+from formcoach.recognition.recogniser import Recogniser, RecogniserOptions
 from formcoach.regression.expectations import Expectation, expectation_path, load_expectation
 from formcoach.regression.verdict import Verdict, describe_report, judge
 from formcoach.report import SourceInfo, build_report
@@ -75,8 +77,12 @@ def coach_track(
     for frame in track:
         session.process(frame)
     record = session.finish()
+    return build_report(record, checker.spec, _source(track, clip))
+
+
+def _source(track: PoseTrack, clip: Path) -> SourceInfo:
     first = track.frames[0] if track.frames else None
-    source = SourceInfo(
+    return SourceInfo(
         path=str(clip),
         fps=round(track.fps, 3),
         frames=len(track),
@@ -84,7 +90,36 @@ def coach_track(
         width=first.width if first else 0,
         height=first.height if first else 0,
     )
-    return build_report(record, checker.spec, source)
+
+
+def _expects_no_exercise(e: Expectation) -> bool:
+    """Oblique and front clips expect only `turn_sideways`: nothing to recognise from."""
+    return e.view in ("front", "oblique")
+
+
+def coach_track_auto(track: PoseTrack, clip: Path, config: Config | None = None) -> dict[str, Any]:
+    """The report of `--exercise auto`: recognise the parts, coach each (see auto_coach.py)."""
+    recogniser: Recogniser[None] = Recogniser(RecogniserOptions(), fps=track.fps)
+    coach = AutoCoach(config)
+    for frame in track:
+        for item in recogniser.push(None, frame):
+            coach.process(item)
+    for item in recogniser.finish():
+        coach.process(item)
+    return auto_report(coach, _source(track, clip), 1.0 / track.fps if track.fps else 0.0)
+
+
+def _auto_problems(report: dict[str, Any], expected: str) -> list[str]:
+    """A recognised clip must be mostly its own exercise: over half of the recognised time."""
+    spans: dict[str, float] = {}
+    for s in report.get("segments", []):
+        spans[s["exercise"]] = spans.get(s["exercise"], 0.0) + s["end_s"] - s["start_s"]
+    total = sum(spans.values())
+    share = spans.get(expected, 0.0) / total if total else 0.0
+    if share > 0.5:
+        return []
+    seen = ", ".join(f"{k} {v:.1f}s" for k, v in sorted(spans.items(), key=lambda kv: -kv[1]))
+    return [f"recognised {expected} for {share:.0%} of the exercise time ({seen or 'nothing'})"]
 
 
 def check_clip(
@@ -96,6 +131,9 @@ def check_clip(
 ) -> ClipResult:
     exp_path = expectation_path(clip)
     expectation: Expectation | None = load_expectation(exp_path) if exp_path.exists() else None
+    auto = exercise == AUTO
+    if auto:
+        exercise = None
     name = exercise or (expectation.exercise if expectation else None)
     if name is None:
         return ClipResult(
@@ -106,11 +144,13 @@ def check_clip(
             clip, name, "no checker", expected=expectation.summary if expectation else ""
         )
     try:
-        masks = make_checker(name).spec.needs_mask
+        masks = auto or make_checker(name).spec.needs_mask
         track = pose_track(clip, model, masks=masks, use_cache=use_cache)
     except FormcoachError as exc:
         return ClipResult(clip, name, "error", problems=(str(exc),))
-    report = coach_track(track, name, clip, config)
+    report = (
+        coach_track_auto(track, clip, config) if auto else coach_track(track, name, clip, config)
+    )
     if expectation is None:
         return ClipResult(
             clip,
@@ -121,13 +161,16 @@ def check_clip(
             report=report,
         )
     verdict: Verdict = judge(report, expectation)
+    problems = verdict.problems
+    if auto and not _expects_no_exercise(expectation):
+        problems = (*_auto_problems(report, name), *problems)
     return ClipResult(
         clip,
         name,
-        "pass" if verdict.passed else "FAIL",
+        "pass" if not problems else "FAIL",
         verdict.expected,
         verdict.got,
-        verdict.problems,
+        problems,
         report["pose_coverage"],
         report,
     )

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from poses import kneeling, lunge, standing, swap_labels
 
-from formcoach.core.continuity import legs_swapped, swap_legs
+from formcoach.core.continuity import LegLabels, legs_swapped, swap_legs
 from formcoach.core.landmarks import Landmark as L
 
 LEG_JOINTS = ("hip", "knee", "ankle", "heel", "foot_index")
@@ -51,3 +51,31 @@ def test_swap_legs_exchanges_only_the_leg_rows_and_undoes_itself():
     np.testing.assert_array_equal(out[L.RIGHT_FOOT_INDEX], xy[L.LEFT_FOOT_INDEX])
     np.testing.assert_array_equal(out[L.LEFT_SHOULDER], xy[L.LEFT_SHOULDER])
     np.testing.assert_array_equal(swap_legs(out), xy)
+
+
+def run_labels(frames: list, fps: float = 30.0) -> list[bool]:
+    """Feed poses through LegLabels; True where the output's left knee is the raw left knee."""
+    labels = LegLabels(max_override_s=1.0)
+    out = []
+    for i, pose in enumerate(frames):
+        fixed, _ = labels.fix(pose, i / fps)
+        out.append(bool(np.array_equal(fixed.xy[L.LEFT_KNEE], pose.xy[L.LEFT_KNEE])))
+    return out
+
+
+def test_a_brief_label_swap_is_undone() -> None:
+    pose = kneeling(-1).pose()
+    swapped = swap_labels(pose, LEG_JOINTS)
+    kept = run_labels([pose] * 10 + [swapped] * 5 + [pose] * 10)
+    assert kept[10:15] == [False] * 5  # the 5 swapped frames were relabelled
+    assert all(kept[:10]) and all(kept[15:])
+
+
+def test_a_lasting_change_of_labels_is_believed_after_a_second() -> None:
+    # e.g. someone turned round to kneel on the other knee: the legs crossed and the
+    # frame-to-frame chain locked in the wrong labels while MediaPipe's were right
+    pose = kneeling(-1).pose()
+    swapped = swap_labels(pose, LEG_JOINTS)
+    kept = run_labels([pose] * 10 + [swapped] * 90)
+    assert kept[10:35] == [False] * 25  # at first the chain wins
+    assert all(kept[45:])  # after a second MediaPipe's labels are taken again, and kept

@@ -71,6 +71,10 @@ def test_errors_wrap_around_the_circle() -> None:
         pytest.param([1, 2, 3, 4, 5], [5, 4, 3, 2, 1], -1.0, id="reversed"),
         pytest.param([1, 2, 3, 4], [1, 2, 3, 4], None, id="too few to rank"),
         pytest.param([1, 1, 1, 1, 1], [1, 2, 3, 4, 5], None, id="no spread"),
+        # a hold repeats one true value: tied frames share a rank instead of being ordered
+        # by time, so a flat reading beside a flat truth does not count against the measure
+        pytest.param([0, 0, 0, 5, 5, 5], [3, 1, 2, 9, 7, 8], 0.8783100656536799, id="ties"),
+        pytest.param([0, 0, 0, 5, 5, 5], [1, 1, 1, 9, 9, 9], 1.0, id="ties on both sides"),
     ],
 )
 def test_spearman(a: list[float], b: list[float], expected: float | None) -> None:

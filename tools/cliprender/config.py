@@ -62,6 +62,7 @@ EXERCISE_IDS = (
     "table-psoas",
     "constructive-rest",
     "thomas-test",
+    "desk",  # sitting then standing, for `formcoach desk` (no checker)
 )
 
 

@@ -251,7 +251,10 @@ class Lunge(Choreographer):
             kw.update(tilt=-2.0 + 30.0 * s, trunk=-4.0 * s)
             faults[fault] = 1.0
         elif fault == "lunge_too_shallow":
-            kw["knee_gap"] = 0.09 + 0.30 * s
+            # hips stop high: the back knee ends ~0.25 m higher; with a shorter step both
+            # knees stay partly bent (front ~135, back ~105 at strength 1) instead of the
+            # front leg going straight
+            kw["knee_gap"] = 0.09 + 0.25 * min(s, 1.2)
             faults[fault] = 1.0
         return self.plan.lunge_bottom(front_u, back_u, **kw), faults
 
@@ -297,6 +300,8 @@ class Lunge(Choreographer):
         side = "left" if front == "l" else "right"
         back = "r" if front == "l" else "l"
         u0 = p0.u
+        if fault == "lunge_too_shallow":
+            step *= 0.82
         if kind == "forward":
             front_u, back_u = u0 + step, u0
             if fault == "front_knee_past_ankle":
@@ -1014,6 +1019,66 @@ class ConstructiveRest(Choreographer):
         return _mat(scene_mod, mat_rgb, -1.3, 0.7)
 
 
+class DeskSit(Choreographer):
+    """Sitting on a stool (as at a desk, forearms forward), then standing up and walking a
+    few steps: the sitting/standing clip for ``formcoach desk``. No faults; "side" is unused."""
+
+    faults_allowed = ()
+    default_steps = (
+        {"do": "sit", "s": 7.0},
+        {"do": "stand_up", "s": 2.0},
+        {"do": "walk", "dist": 1.2},
+        {"do": "wait", "s": 3.0},
+    )
+    seat_below_hip = 0.09  # the stool's top under the hip pivots (the buttocks' thickness)
+
+    def sitting(self) -> Pose:
+        """Thighs level, shins upright, feet flat under the knees, trunk a little forward."""
+        d = self.plan.dims
+        h = d.ankle_h + d.shank - float(d.hip_offset[2])
+        feet_u = d.thigh
+        p = Pose(u=0.0, h=h, tilt=-6.0, trunk=6.0, head=4.0)
+        p = p.replace(
+            l_ik_u=feet_u, l_ik_h=d.ankle_h, r_ik_u=feet_u, r_ik_h=d.ankle_h, l_abd=4.0, r_abd=4.0
+        )
+        return p.replace(la_flex=38.0, ra_flex=38.0, la_abd=10.0, ra_abd=10.0, la_elbow=75.0,
+                         ra_elbow=75.0)  # fmt: skip
+
+    def step_sit(self, s: float = 7.0) -> None:
+        p = self.sitting()
+        self.key(0.0 if self.pose is None else 1.0, p, "sit")
+        self.key(s, p.replace(head=-2.0), "sit")
+
+    def step_stand_up(self, s: float = 2.0) -> None:
+        """Lean forward over the feet, push up, stand tall with the feet where they were."""
+        p = self.pose
+        feet_u = p.l_ik_u
+        lean = p.replace(u=0.12, h=p.h + 0.06, trunk=42.0, tilt=10.0, head=-10.0)
+        lean = self.plan.set_arms(lean, "hang")
+        self.key(0.45 * s, lean, "stand_up")
+        self.key(0.55 * s, self.plan.stand(feet_u, arms="hang"), "stand")
+
+    def step_walk(self, dist: float = 1.2) -> None:
+        """A few steps forward, ending on both feet."""
+        p = self.plan.walk(self.m, self.pose, dist, phase="walk")
+        feet_u = max(p.l_ik_u, p.r_ik_u)
+        self.key(0.5, self.plan.stand(feet_u, arms="hang"), "stand")
+
+    def props(self, scene_mod, mat_rgb) -> list:
+        p = self.sitting()
+        top = p.h + float(self.plan.dims.hip_offset[2]) - self.seat_below_hip
+        seat = 0.04
+        out = [scene_mod._box([0.38, 0.38, seat], [-0.02, 0.0, top - seat / 2], (0.42, 0.3, 0.2))]
+        for du in (-0.17, 0.13):
+            for dw in (-0.15, 0.15):
+                out.append(
+                    scene_mod._box(
+                        [0.04, 0.04, top - seat], [du, dw, (top - seat) / 2], (0.2, 0.2, 0.22)
+                    )
+                )
+        return out
+
+
 EXERCISES: dict[str, type[Choreographer]] = {
     "kneeling-hip-flexor": KneelingHipFlexor,
     "lunge": Lunge,
@@ -1027,4 +1092,5 @@ EXERCISES: dict[str, type[Choreographer]] = {
     "thomas-test": ThomasTest,
     "table-psoas": TablePsoas,
     "constructive-rest": ConstructiveRest,
+    "desk": DeskSit,
 }

@@ -1,0 +1,182 @@
+"""Coaching a video whose exercise is not given: one checker per recognised part.
+
+The recogniser labels each frame (an exercise or "none"); a change of label
+closes the current part and opens the next with a fresh checker, so cues,
+holds and reps stay attached to their part, and no checker runs where the
+label is "none" (nobody there, walking, setting up).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from formcoach.coaching.session import CoachSession, FrameResult, SessionRecord
+from formcoach.core.pose import PoseFrame
+from formcoach.exercises.base import Checker
+from formcoach.exercises.config import Config
+from formcoach.exercises.registry import make_checker
+from formcoach.recognition.recogniser import Labelled
+from formcoach.recognition.rules import NONE
+from formcoach.recognition.setup_only import SetupOnly
+from formcoach.report import SourceInfo, build_report
+
+AUTO = "auto"  # the --exercise value that asks for recognition
+
+
+@dataclass
+class Segment:
+    """One recognised part of the video."""
+
+    exercise: str
+    start_s: float
+    end_s: float
+    checker: Checker  # SetupOnly where no exercise is recognised
+    session: CoachSession
+    scores: list[float] = field(default_factory=list)
+    record: SessionRecord | None = None
+
+    @property
+    def confidence(self) -> float:
+        return sum(self.scores) / len(self.scores) if self.scores else 0.0
+
+
+class AutoCoach:
+    """One coaching session per recognised part.
+
+    `backfill_s`: live recognition labels a frame from the window ending at it,
+    so an exercise is known only a second or two after it began. The frames of
+    that delay (seen while the label was still "none") are then given to the
+    new part's checker first, quietly, so its first rep or the start of its
+    hold is not lost. Analysis places boundaries with a lag instead and needs
+    no backfill.
+    """
+
+    def __init__(self, config: Config | None = None, backfill_s: float = 0.0) -> None:
+        self.config = config
+        self.backfill_s = backfill_s
+        self.parts: list[Segment] = []
+        self.frames = 0
+        self.pose_frames = 0
+        self._recent: deque[PoseFrame] = deque()  # the current "none" part's last frames
+
+    @property
+    def current(self) -> Segment | None:
+        return self.parts[-1] if self.parts else None
+
+    def process(self, item: Labelled[Any]) -> tuple[Segment, FrameResult]:
+        """Coach one labelled frame; returns its part and the session's result."""
+        t = item.frame.time_s
+        self.frames += 1
+        self.pose_frames += item.frame.pose is not None
+        part = self.current
+        if part is None or part.exercise != item.label:
+            self._close()
+            if item.label == NONE:
+                checker: Checker = SetupOnly()
+            else:
+                checker = make_checker(item.label, self.config)
+            part = Segment(item.label, t, t, checker, CoachSession(checker))
+            if item.label != NONE and self._recent:
+                part.start_s = self._recent[0].time_s
+                for earlier in self._recent:  # results dropped: their moment has passed
+                    part.session.process(earlier)
+            self._recent.clear()
+            self.parts.append(part)
+        if part.exercise == NONE and self.backfill_s > 0:
+            self._recent.append(item.frame)
+            while self._recent and self._recent[0].time_s < t - self.backfill_s:
+                self._recent.popleft()
+        part.end_s = t
+        part.scores.append(item.score)
+        return part, part.session.process(item.frame)
+
+    def finish(self) -> list[Segment]:
+        """Close the last part; the exercise parts, in time order."""
+        self._close()
+        return [p for p in self.parts if p.exercise != NONE]
+
+    def _close(self) -> None:
+        part = self.current
+        if part is not None and part.record is None:
+            part.record = part.session.finish()
+
+
+def auto_report(
+    coach: AutoCoach, source: SourceInfo, frame_s: float, *, interrupted: bool = False
+) -> dict[str, Any]:
+    """report.json for a recognised video: the parts, and the main exercise's totals on top.
+
+    The top level reads like a one-exercise report of the exercise done longest
+    (its reps, holds and sums over all its parts), so everything that reads a
+    report keeps working; `segments` lists every part with its own cues,
+    reps and holds, and `cues` holds every part's cues with their exercise.
+    """
+    coach.finish()
+    reports = [
+        (p, build_report(p.record, p.checker.spec, source, interrupted=interrupted))
+        for p in coach.parts
+        if p.record is not None
+    ]
+    setup_cues = [
+        c | {"exercise": NONE} for p, r in reports if p.exercise == NONE for c in r["cues"]
+    ]
+    reports = [(p, r) for p, r in reports if p.exercise != NONE]
+    segments = [
+        {
+            "exercise": p.exercise,
+            "start_s": round(p.start_s, 3),
+            "end_s": round(p.end_s + frame_s, 3),
+            "confidence": round(p.confidence, 3),
+            "cues": r["cues"],
+            "reps": r["reps"],
+            "holds": r["holds"],
+            "summary": r["summary"],
+            **({"findings": r["findings"]} if "findings" in r else {}),
+        }
+        for p, r in reports
+    ]
+    coverage = round(coach.pose_frames / coach.frames, 3) if coach.frames else 0.0
+    if not reports:
+        empty = build_report(SessionRecord(NONE, [], [], []), SetupOnly.spec, source)
+        return empty | {
+            "exercise": AUTO,
+            "pose_coverage": coverage,
+            "interrupted": interrupted,
+            "recognised": False,
+            "segments": [],
+            "cues": setup_cues,
+            "notes": ["No exercise was recognised in this video."],
+        }
+    time_by_exercise: dict[str, float] = {}
+    for p, _ in reports:
+        time_by_exercise[p.exercise] = time_by_exercise.get(p.exercise, 0.0) + p.end_s - p.start_s
+    main = max(time_by_exercise, key=time_by_exercise.__getitem__)
+    mine = [r for p, r in reports if p.exercise == main]
+    top = dict(max(mine, key=lambda r: len(r["reps"]) + len(r["holds"]) + len(r["cues"])))
+    top["reps"] = [rep for r in mine for rep in r["reps"]]
+    top["holds"] = [hold for r in mine for hold in r["holds"]]
+    top["summary"] = {
+        key: {
+            side: _sum_or_none(r["summary"][key].get(side) for r in mine)
+            for side in top["summary"][key]
+        }
+        for key in top["summary"]
+    }
+    top["cues"] = sorted(
+        [c | {"exercise": p.exercise} for p, r in reports for c in r["cues"]] + setup_cues,
+        key=lambda c: c["start_s"],
+    )
+    top["pose_coverage"] = coverage
+    top["recognised"] = True
+    top["segments"] = segments
+    return top
+
+
+def _sum_or_none(values: Any) -> Any:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    total = sum(present)
+    return round(total, 1) if isinstance(total, float) else total

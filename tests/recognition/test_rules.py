@@ -1,0 +1,72 @@
+"""The rules on built poses: each posture scores its exercise above "none"."""
+
+from __future__ import annotations
+
+from formcoach.recognition.features import FrameFeatures
+from formcoach.recognition.rules import NONE, NONE_SCORE, score_window
+from formcoach.recognition.window import window_stats
+
+STANDING = dict(
+    trunk_tilt_deg=2.0,
+    knee_angle_min_deg=175.0,
+    knee_angle_max_deg=178.0,
+    hip_angle_min_deg=175.0,
+    hip_angle_max_deg=178.0,
+    knee_rise_min=-0.8,
+    knee_rise_max=-0.8,
+    ankle_rise_min=-1.6,
+    ankle_rise_max=-1.6,
+    wrist_rise_min=-1.1,
+    wrist_rise_max=-1.1,
+    ankle_spread=0.1,
+    knee_floor_gap=0.9,
+    hip_x=3.0,
+    hip_y=2.0,
+)
+
+
+def held(**changes: float) -> list[FrameFeatures]:
+    return [FrameFeatures(**(STANDING | changes))] * 60
+
+
+def best(frames: list[FrameFeatures]) -> str:
+    return score_window(window_stats(frames)).best()[0]
+
+
+def test_standing_still_is_no_exercise() -> None:
+    assert best(held()) == NONE
+
+
+def test_nobody_is_no_exercise_for_sure() -> None:
+    scores = score_window(window_stats([None] * 30))
+    assert scores.best() == (NONE, 1.0)
+
+
+def test_kneeling_split_stance_held_is_the_kneeling_stretch() -> None:
+    frames = held(knee_floor_gap=0.05, ankle_spread=1.5, knee_angle_min_deg=90.0)
+    assert best(frames) == "kneeling-hip-flexor"
+
+
+def test_lying_knees_bent_feet_down_still_is_constructive_rest() -> None:
+    frames = held(
+        trunk_tilt_deg=90.0,
+        knee_angle_min_deg=80.0,
+        knee_angle_max_deg=85.0,
+        hip_angle_min_deg=140.0,
+        hip_angle_max_deg=142.0,
+        knee_rise_min=0.5,
+        knee_rise_max=0.55,
+        ankle_rise_min=-0.2,
+        ankle_rise_max=0.0,
+        wrist_rise_min=-0.1,
+        wrist_rise_max=0.1,
+    )
+    assert best(frames) == "constructive-rest"
+
+
+def test_lunging_up_and_down_is_a_lunge() -> None:
+    down = dict(knee_angle_min_deg=90.0, knee_angle_max_deg=100.0, ankle_spread=1.4)
+    frames = (held()[:15] + held(**down)[:15]) * 3
+    scores = score_window(window_stats(frames))
+    assert scores.best()[0] == "lunge"
+    assert scores.by_label["lunge"] > NONE_SCORE

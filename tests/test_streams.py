@@ -1,0 +1,44 @@
+"""Frame sources of formcoach/io/streams.py: videos in a row, and low-rate sampling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from formcoach.errors import VideoError
+from formcoach.io.streams import SampledVideo, VideoSequence, open_stream
+
+
+def clip(path: Path, frames: int, fps: float = 10.0) -> Path:
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, (64, 48))
+    for i in range(frames):
+        writer.write(np.full((48, 64, 3), (i * 7) % 255, np.uint8))
+    writer.release()
+    return path
+
+
+def test_videos_in_a_row_are_one_stream_whose_time_runs_on(tmp_path: Path) -> None:
+    a, b = clip(tmp_path / "a.mp4", 10), clip(tmp_path / "b.mp4", 5)
+    frames = list(VideoSequence([a, b]))
+    assert [i for i, _, _ in frames] == list(range(15))
+    times = [t for _, t, _ in frames]
+    assert times[9] == pytest.approx(0.9) and times[10] == pytest.approx(1.0)
+    assert times[-1] == pytest.approx(1.4)
+
+
+def test_a_video_sampled_at_a_low_rate(tmp_path: Path) -> None:
+    path = clip(tmp_path / "a.mp4", 30)  # 3 s at 10 fps
+    frames = list(SampledVideo(path, rate_hz=2.0))
+    assert [t for _, t, _ in frames] == pytest.approx([0.0, 0.5, 1.0, 1.5, 2.0, 2.5])
+    assert [i for i, _, _ in frames] == list(range(6))
+
+
+def test_open_stream_refuses_what_it_cannot_read(tmp_path: Path) -> None:
+    with pytest.raises(VideoError, match="video file not found"):
+        open_stream(0, [tmp_path / "missing.mp4"])
+    a = clip(tmp_path / "a.mp4", 5)
+    with pytest.raises(VideoError, match="give one --source"):
+        open_stream(0, [a, a], rate_hz=1.0)
