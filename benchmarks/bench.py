@@ -34,7 +34,9 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def bare_landmarker(video: Path, model: Path, num_poses: int) -> tuple[int, float]:
+def bare_landmarker(
+    video: Path, model: Path, num_poses: int, masks: bool = False
+) -> tuple[int, float]:
     import mediapipe as mp
     from mediapipe.tasks.python import BaseOptions
     from mediapipe.tasks.python.vision import PoseLandmarker, PoseLandmarkerOptions, RunningMode
@@ -43,6 +45,7 @@ def bare_landmarker(video: Path, model: Path, num_poses: int) -> tuple[int, floa
         base_options=BaseOptions(model_asset_path=str(model)),
         running_mode=RunningMode.VIDEO,
         num_poses=num_poses,
+        output_segmentation_masks=masks,
     )
     start = time.perf_counter()
     frames = 0
@@ -62,12 +65,14 @@ def bare_landmarker(video: Path, model: Path, num_poses: int) -> tuple[int, floa
     return frames, time.perf_counter() - start
 
 
-def full_analyze(video: Path, exercise: str) -> tuple[int, float]:
+def full_analyze(video: Path, exercise: str, write_video: bool = True) -> tuple[int, float]:
     from formcoach.analyze import analyze_video
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
-        result = analyze_video(video, exercise, Path(out), progress=False)
+        result = analyze_video(
+            video, exercise, Path(out), progress=False, write_video=write_video, history=None
+        )
         elapsed = time.perf_counter() - start
     return result.report["source"]["frames"], elapsed
 
@@ -78,13 +83,23 @@ def cmd_throughput(args: argparse.Namespace) -> None:
 
     model = resolve_model(args.model)
     people = LandmarkerOptions(model).max_people
-    rows: dict[str, list[float]] = {"bare_1": [], f"bare_{people}": [], "analyze": []}
+    # bare_mask: the landmarker also computing the segmentation mask, as it must
+    # for a checker that reads the back's outline; analyze_novideo: no annotated.mp4
+    rows: dict[str, list[float]] = {
+        "bare_1": [],
+        f"bare_{people}": [],
+        "bare_mask": [],
+        "analyze": [],
+        "analyze_novideo": [],
+    }
     for _ in range(args.repeat):
         for name in rows:
-            if name.startswith("bare"):
+            if name == "bare_mask":
+                n, s = bare_landmarker(args.video, model, 1, masks=True)
+            elif name.startswith("bare"):
                 n, s = bare_landmarker(args.video, model, int(name.split("_")[1]))
             else:
-                n, s = full_analyze(args.video, args.exercise)
+                n, s = full_analyze(args.video, args.exercise, name == "analyze")
             rows[name].append(n / s)
     fps = {name: statistics.median(v) for name, v in rows.items()}
     print(
@@ -94,6 +109,10 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                 "model": str(model),
                 "fps": fps,
                 "analyze_over_bare_1": round(fps["analyze"] / fps["bare_1"], 3),
+                "analyze_over_bare_mask": round(fps["analyze"] / fps["bare_mask"], 3),
+                "analyze_novideo_over_bare_mask": round(
+                    fps["analyze_novideo"] / fps["bare_mask"], 3
+                ),
                 f"analyze_over_bare_{people}": round(fps["analyze"] / fps[f"bare_{people}"], 3),
             },
             indent=2,

@@ -39,6 +39,7 @@ class OneExercise:
         self, exercise: str, config: Config | None, started: datetime, purpose: Purpose
     ) -> None:
         self.checker = make_checker(exercise, config)
+        self.purpose = purpose
         self.session = CoachSession(self.checker)
         self.annotators = default_annotators(self.checker.spec)
         self.page = ReportCollector(self.checker, purpose, started)
@@ -54,7 +55,8 @@ class OneExercise:
         return []
 
     def frames(self, reader: Iterator[Frame], estimator: PoseEstimator) -> Iterator[Coached]:
-        for frame, result in coach_frames(reader, estimator, self.session):
+        ahead = self.purpose == "analysis"
+        for frame, result in coach_frames(reader, estimator, self.session, ahead=ahead):
             self.page.add(frame, result)
             yield frame, result, result.index, result.time_s, self.checker.spec.name
 
@@ -126,7 +128,7 @@ class Recognised:
 
     def frames(self, reader: Iterator[Frame], estimator: PoseEstimator) -> Iterator[Coached]:
         for frame, pose_frame, part, result in coach_frames_auto(
-            reader, estimator, self.recogniser, self.coach
+            reader, estimator, self.recogniser, self.coach, ahead=self.purpose == "analysis"
         ):
             if part.exercise != NONE:
                 if part.exercise not in self._pages:

@@ -15,6 +15,7 @@ from formcoach.exercises.config import Config
 from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.io.landmark_cache import cache_dir, cache_key, load_track, save_track
 from formcoach.io.video import VideoFileReader
+from formcoach.io.video_files import list_videos
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.recognition.auto_coach import AUTO, AutoCoach, auto_report
 from formcoach.recognition.recogniser import Recogniser, RecogniserOptions
@@ -24,7 +25,6 @@ from formcoach.report import SourceInfo, build_report
 
 log = logging.getLogger(__name__)
 
-VIDEO_SUFFIXES = (".mp4", ".mov", ".avi", ".mkv", ".webm")
 Status = Literal["pass", "FAIL", "no checker", "no expectation", "error"]
 
 
@@ -41,13 +41,10 @@ class ClipResult:
 
 
 def find_clips(folder: Path) -> list[Path]:
+    """The clips in `folder` (a renderer's unfinished `.part.mp4` files left out)."""
     if not folder.is_dir():
         raise FormcoachError(f"clip folder not found: {folder}")
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in VIDEO_SUFFIXES and not p.name.endswith(".part.mp4")
-    )
+    return [p for p in list_videos(folder) if not p.name.endswith(".part.mp4")]
 
 
 def pose_track(
