@@ -48,6 +48,17 @@ NUM_LANDMARKS = len(Landmark)
 SIDES = ("left", "right")
 
 
+# The joints every side-view checker needs to see (its spec's `required`).
+TORSO_AND_KNEES: tuple[Landmark, ...] = (
+    Landmark.LEFT_SHOULDER,
+    Landmark.RIGHT_SHOULDER,
+    Landmark.LEFT_HIP,
+    Landmark.RIGHT_HIP,
+    Landmark.LEFT_KNEE,
+    Landmark.RIGHT_KNEE,
+)
+
+
 def side_landmark(side: str, joint: str) -> Landmark:
     """The landmark of one body side: side_landmark("left", "knee") -> LEFT_KNEE."""
     return Landmark[f"{side.upper()}_{joint.upper()}"]

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from formcoach.coaching.checks import Assessment
-from formcoach.core.landmarks import Landmark as L
-from formcoach.core.landmarks import side_landmark
+from formcoach.core.landmarks import TORSO_AND_KNEES, side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
@@ -51,14 +50,7 @@ SPEC = ExerciseSpec(
     priority=(LOWER_BACK_ARCH, TRUNK_LEAN_FORWARD, FRONT_KNEE_PAST_ANKLE, FRONT_KNEE_BEHIND_ANKLE),
     hold_target_s=30.0,
     sets_per_side=3,
-    required=(
-        L.LEFT_SHOULDER,
-        L.RIGHT_SHOULDER,
-        L.LEFT_HIP,
-        L.RIGHT_HIP,
-        L.LEFT_KNEE,
-        L.RIGHT_KNEE,
-    ),
+    required=TORSO_AND_KNEES,
     needs_mask=True,
 )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from formcoach.coaching.checks import Assessment
 from formcoach.coaching.reps import Rep
 from formcoach.coaching.swings import SwingCounter
-from formcoach.core.landmarks import Landmark as L
+from formcoach.core.landmarks import TORSO_AND_KNEES
 from formcoach.core.pose import Pose
 from formcoach.exercises.base import Checker, ExerciseSpec, limit
 from formcoach.exercises.one_leg import MEASURE_NAMES, one_leg_measures
@@ -34,14 +34,7 @@ SPEC = ExerciseSpec(
     cue_texts={TRUNK_ROCKING: "Keep your trunk still: swing from the hip"},
     priority=(TRUNK_ROCKING,),
     sets_per_side=10,
-    required=(
-        L.LEFT_SHOULDER,
-        L.RIGHT_SHOULDER,
-        L.LEFT_HIP,
-        L.RIGHT_HIP,
-        L.LEFT_KNEE,
-        L.RIGHT_KNEE,
-    ),
+    required=TORSO_AND_KNEES,
 )
 
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from formcoach.coaching.checks import Assessment
 from formcoach.coaching.reps import Rep
-from formcoach.core.landmarks import Landmark as L
-from formcoach.core.landmarks import side_landmark
+from formcoach.core.landmarks import TORSO_AND_KNEES, side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
@@ -53,14 +52,7 @@ SPEC = ExerciseSpec(
     },
     priority=(LOWER_BACK_ARCH, FRONT_KNEE_PAST_ANKLE, TRUNK_LEAN_FORWARD, LUNGE_TOO_SHALLOW),
     sets_per_side=10,
-    required=(
-        L.LEFT_SHOULDER,
-        L.RIGHT_SHOULDER,
-        L.LEFT_HIP,
-        L.RIGHT_HIP,
-        L.LEFT_KNEE,
-        L.RIGHT_KNEE,
-    ),
+    required=TORSO_AND_KNEES,
     needs_mask=True,
 )
 

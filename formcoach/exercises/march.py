@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from formcoach.coaching.checks import Assessment
 from formcoach.coaching.reps import Rep
-from formcoach.core.landmarks import Landmark as L
+from formcoach.core.landmarks import TORSO_AND_KNEES
 from formcoach.core.pose import Pose
 from formcoach.exercises.base import Checker, ExerciseSpec, limit
 from formcoach.exercises.one_leg import MEASURE_NAMES, one_leg_measures
@@ -43,14 +43,7 @@ SPEC = ExerciseSpec(
     },
     priority=(TRUNK_LEAN_BACK, KNEE_BELOW_HIP, NO_PAUSE),
     sets_per_side=10,
-    required=(
-        L.LEFT_SHOULDER,
-        L.RIGHT_SHOULDER,
-        L.LEFT_HIP,
-        L.RIGHT_HIP,
-        L.LEFT_KNEE,
-        L.RIGHT_KNEE,
-    ),
+    required=TORSO_AND_KNEES,
 )
 
 

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from formcoach.coaching.checks import Assessment
 from formcoach.core.geometry import inclination_deg
-from formcoach.core.landmarks import Landmark as L
-from formcoach.core.landmarks import side_landmark
+from formcoach.core.landmarks import TORSO_AND_KNEES, side_landmark
 from formcoach.core.measures import split_stance_measures
 from formcoach.core.pose import Pose
 from formcoach.core.view import split_stance
@@ -45,14 +44,7 @@ SPEC = ExerciseSpec(
     hold_target_s=30.0,
     sets_per_side=3,
     settle_s=1.0,
-    required=(
-        L.LEFT_SHOULDER,
-        L.RIGHT_SHOULDER,
-        L.LEFT_HIP,
-        L.RIGHT_HIP,
-        L.LEFT_KNEE,
-        L.RIGHT_KNEE,
-    ),
+    required=TORSO_AND_KNEES,
 )
 
 

@@ -14,7 +14,6 @@ or a monotonic clock, never the wall clock.
 from __future__ import annotations
 
 import logging
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,7 +21,7 @@ from pathlib import Path
 import cv2
 
 from formcoach.errors import VideoError
-from formcoach.io.video import Frame, VideoFileReader, VideoInfo
+from formcoach.io.video import Frame, VideoFileReader, VideoInfo, open_camera
 
 log = logging.getLogger(__name__)
 
@@ -99,15 +98,7 @@ class SampledCamera:
     def __init__(self, index: int, rate_hz: float, *, read_failures: int = 10) -> None:
         self.index = index
         self.rate_hz = rate_hz
-        backend = cv2.CAP_V4L2 if sys.platform.startswith("linux") else cv2.CAP_ANY
-        cap = cv2.VideoCapture(index, backend)
-        ok, first = cap.read() if cap.isOpened() else (False, None)
-        if not ok or first is None:
-            cap.release()
-            raise VideoError(
-                f"camera {index} cannot be opened (no such device, or it is in use); "
-                "try another --camera index or --source VIDEO"
-            )
+        cap, first = open_camera(index)
         cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
         self._cap = cap
         self.info = VideoInfo(rate_hz, 0, first.shape[1], first.shape[0])

@@ -93,20 +93,26 @@ class VideoFileReader:
         self._cap.release()
 
 
+def open_camera(index: int) -> tuple[cv2.VideoCapture, np.ndarray]:
+    """The camera and its first frame; VideoError (one line) if it gives none."""
+    backend = cv2.CAP_V4L2 if sys.platform.startswith("linux") else cv2.CAP_ANY
+    cap = cv2.VideoCapture(index, backend)
+    ok, first = cap.read() if cap.isOpened() else (False, None)
+    if not ok or first is None:
+        cap.release()
+        raise VideoError(
+            f"camera {index} cannot be opened (no such device, or it is in use); "
+            "try another --camera index or --source VIDEO"
+        )
+    return cap, first
+
+
 class CameraReader:
     """Frames from a camera; stops (without error) if the camera disappears mid-stream."""
 
     def __init__(self, index: int, *, read_timeout_failures: int = 30) -> None:
         self.index = index
-        backend = cv2.CAP_V4L2 if sys.platform.startswith("linux") else cv2.CAP_ANY
-        cap = cv2.VideoCapture(index, backend)
-        ok, first = cap.read() if cap.isOpened() else (False, None)
-        if not ok or first is None:
-            cap.release()
-            raise VideoError(
-                f"camera {index} cannot be opened (no such device, or it is in use); "
-                "try another --camera index or --source VIDEO"
-            )
+        cap, first = open_camera(index)
         self._cap = cap
         self._first: np.ndarray | None = first
         info = _probe(cap)

@@ -25,7 +25,7 @@ from formcoach.report import SourceInfo, build_report
 AUTO = "auto"  # the --exercise value that asks for recognition
 
 
-@dataclass
+@dataclass(eq=False)  # compared (and hashed) by identity: one object per part
 class Segment:
     """One recognised part of the video."""
 
@@ -123,6 +123,8 @@ def auto_report(
         c | {"exercise": NONE} for p, r in reports if p.exercise == NONE for c in r["cues"]
     ]
     reports = [(p, r) for p, r in reports if p.exercise != NONE]
+    passing = transitions(reports)
+    reports = [(p, r) for p, r in reports if p not in passing]
     segments = [
         {
             "exercise": p.exercise,
@@ -171,7 +173,51 @@ def auto_report(
     top["pose_coverage"] = coverage
     top["recognised"] = True
     top["segments"] = segments
+    top["transitions"] = [
+        {
+            "looked_like": p.exercise,
+            "start_s": round(p.start_s, 3),
+            "end_s": round(p.end_s + frame_s, 3),
+            "taken_as": taken_as,
+        }
+        for p, taken_as in passing.items()
+    ]
     return top
+
+
+MIN_PART_S = 1.0  # a part shorter than this is a passing resemblance, not an exercise
+TRANSITION_MAX_S = 5.0  # a rep exercise part this short, with at most one rep, may be a way
+TRANSITION_GAP_S = 1.0  # in or out of a hold exercise part starting or ending this close to it
+
+
+def transitions(reports: list[tuple[Segment, dict[str, Any]]]) -> dict[Segment, str]:
+    """Parts that were no exercise of their own, each with what they were taken as.
+
+    Kneeling down into a half-kneeling stretch, or getting up from it, bends
+    and straightens the knees in a split stance: for a second or two it looks
+    like a lunge (and standing up, turning and kneeling again like one lunge
+    rep). A rep exercise part with at most one rep, under TRANSITION_MAX_S,
+    touching a hold exercise part is taken as that; any part under MIN_PART_S
+    as a passing resemblance. Their cues are not reported: they were about an
+    exercise nobody did.
+    """
+    out: dict[Segment, str] = {}
+    for i, (p, r) in enumerate(reports):
+        length = p.end_s - p.start_s
+        if length < MIN_PART_S:
+            out[p] = "a passing resemblance (under 1 s)"
+            continue
+        if p.checker.spec.counting != "reps" or len(r["reps"]) > 1 or length >= TRANSITION_MAX_S:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(reports):
+                continue
+            n = reports[j][0]
+            gap = p.start_s - n.end_s if n.end_s <= p.start_s else n.start_s - p.end_s
+            if n.checker.spec.counting == "hold" and gap <= TRANSITION_GAP_S:
+                out[p] = f"getting into or out of {n.exercise}"
+                break
+    return out
 
 
 def _sum_or_none(values: Any) -> Any:

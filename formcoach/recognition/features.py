@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from formcoach.core.geometry import joint_angle_deg, midpoint
+from formcoach.core.landmarks import TORSO_AND_KNEES
 from formcoach.core.landmarks import Landmark as L
 from formcoach.core.pose import Pose
 
@@ -24,16 +25,7 @@ MIN_TORSO_PX = 8.0  # below this the pose is too small (or degenerate) to read
 # Mean visibility of the core joints. Lying and on all fours the far limbs are
 # hidden but MediaPipe still places them well enough for these coarse features.
 MIN_VISIBILITY = 0.3
-CORE_LANDMARKS = (
-    L.LEFT_SHOULDER,
-    L.RIGHT_SHOULDER,
-    L.LEFT_HIP,
-    L.RIGHT_HIP,
-    L.LEFT_KNEE,
-    L.RIGHT_KNEE,
-    L.LEFT_ANKLE,
-    L.RIGHT_ANKLE,
-)
+CORE_LANDMARKS = (*TORSO_AND_KNEES, L.LEFT_ANKLE, L.RIGHT_ANKLE)
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,9 @@ RULES: dict[str, tuple[Condition, ...]] = {
         ("upright", upright),
         ("a leg swinging", lambda w: above(w.spread("ankle_spread"), 0.4, 0.6)),
         ("back and forth", lambda w: above(w.reversals["ankle_spread"], 0.5, 1.5)),
+        # A swing turns 4 times a cycle (front, passing, back, passing): 6-10 turns in a
+        # window. Far more is MediaPipe merging and parting the legs frame to frame.
+        ("at a leg's pace", lambda w: below(w.reversals["ankle_spread"], 10.0, 14.0)),
         ("knees straight", lambda w: below(w.spread("knee_angle_min_deg"), 30.0, 45.0)),
         ("the foot swings behind", lambda w: above(w.high["ankle_spread"], 0.7, 0.9)),
     ),

@@ -31,7 +31,9 @@ FAULT_CODES = {
     "thomas-test": [],
 }
 SETUP_CODES = ["turn_sideways", "no_person"]
-REPEAT_S = 8.0  # a fault episode starting this long after the last expected cue expects a new one
+# Every fault episode expects its own cue (the coach cues each rep's fault as the rep
+# ends, and a fault that comes back after being fixed); turn_sideways is expected once.
+REPEAT_S = 0.0
 HOLD_EXERCISES = {
     "kneeling-hip-flexor",
     "standing-hip-flexor",
@@ -115,8 +117,6 @@ def build(
             lines.append(f"{k} = {_toml_value(v)}")
     last_cue: dict[str, float] = {}
     for e in eps:
-        # one cue per code per REPEAT_S: a coach with a cooldown need not repeat itself every
-        # rep; turn_sideways once
         prev = last_cue.get(e.code)
         if prev is not None and (e.code == "turn_sideways" or e.start - prev < REPEAT_S):
             continue
