@@ -68,8 +68,9 @@ class OneExercise:
         assert result is not None
         return annotate(frame, result, self.annotators)
 
-    def report(self, source: SourceInfo, interrupted: bool) -> dict[str, Any]:
-        record = self.session.finish()
+    def report(self, source: SourceInfo, interrupted: bool, final: bool = True) -> dict[str, Any]:
+        """report.json; `final=False` for a checkpoint of a session still running."""
+        record = self.session.finish() if final else self.session.record
         return build_report(record, self.checker.spec, source, interrupted=interrupted)
 
     def write_page(self, folder: Path, report: dict[str, Any]) -> None:
@@ -151,8 +152,9 @@ class Recognised:
             self._annotators[label] = default_annotators(spec)
         return annotate(frame, result, self._annotators[label])
 
-    def report(self, source: SourceInfo, interrupted: bool) -> dict[str, Any]:
-        return auto_report(self.coach, source, 1.0 / self.fps, interrupted=interrupted)
+    def report(self, source: SourceInfo, interrupted: bool, final: bool = True) -> dict[str, Any]:
+        """report.json; `final=False` for a checkpoint of a session still running."""
+        return auto_report(self.coach, source, 1.0 / self.fps, interrupted=interrupted, final=final)
 
     def write_page(self, folder: Path, report: dict[str, Any]) -> None:
         page = self._pages.get(report.get("exercise", ""))

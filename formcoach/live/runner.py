@@ -83,11 +83,11 @@ def run_live(opts: LiveOptions) -> int:
     last_t, next_checkpoint = 0.0, CHECKPOINT_EVERY_S
     interrupted, reason = False, "ended"
 
-    def save() -> dict:
+    def save(final: bool = False) -> dict:
         source = SourceInfo(
             source_name, round(info.fps, 3), stats.frames, round(last_t, 3), info.width, info.height
         )
-        report = mode.report(source, interrupted)
+        report = mode.report(source, interrupted, final=final)
         report["live"] = {
             "frames_processed": stats.frames,
             "frames_dropped": _dropped(reader),
@@ -145,7 +145,7 @@ def run_live(opts: LiveOptions) -> int:
         if window is not None:
             window.close()
         voice.close()
-        report = save()
+        report = save(final=True)
         mode.write_page(folder, report)
         recorder.finish(report)
     print(summary_text(report))

@@ -104,21 +104,29 @@ class AutoCoach:
 
 
 def auto_report(
-    coach: AutoCoach, source: SourceInfo, frame_s: float, *, interrupted: bool = False
+    coach: AutoCoach,
+    source: SourceInfo,
+    frame_s: float,
+    *,
+    interrupted: bool = False,
+    final: bool = True,
 ) -> dict[str, Any]:
     """report.json for a recognised video: the parts, and the main exercise's totals on top.
 
+    `final=False` (a live checkpoint) leaves the running part open.
     The top level reads like a one-exercise report of the exercise done longest
     (its reps, holds and sums over all its parts), so everything that reads a
     report keeps working; `segments` lists every part with its own cues,
     reps and holds, and `cues` holds every part's cues with their exercise.
     """
-    coach.finish()
-    reports = [
-        (p, build_report(p.record, p.checker.spec, source, interrupted=interrupted))
-        for p in coach.parts
-        if p.record is not None
-    ]
+    if final:
+        coach.finish()
+
+    def part_report(p: Segment) -> dict[str, Any]:
+        record = p.record or p.session.record  # a checkpoint reads a running part as it stands
+        return build_report(record, p.checker.spec, source, interrupted=interrupted)
+
+    reports = [(p, part_report(p)) for p in coach.parts]
     setup_cues = [
         c | {"exercise": NONE} for p, r in reports if p.exercise == NONE for c in r["cues"]
     ]

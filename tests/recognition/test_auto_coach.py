@@ -1,0 +1,59 @@
+"""Coaching by recognised parts, on built poses: parts, checkpoints, transitions."""
+
+from __future__ import annotations
+
+from poses import kneeling_hold
+
+from formcoach.recognition.auto_coach import AutoCoach, auto_report
+from formcoach.recognition.recogniser import LIVE, Recogniser
+from formcoach.report import SourceInfo
+
+SOURCE = SourceInfo("built", 30.0, 0, 0.0, 640, 360)
+
+
+def test_a_checkpoint_leaves_the_running_hold_open() -> None:
+    track = kneeling_hold(hold_s=20.0).track
+    recogniser: Recogniser[None] = Recogniser(LIVE, fps=track.fps)
+    coach = AutoCoach(backfill_s=LIVE.window_s)
+    checkpoints = []
+    for frame in track:
+        for item in recogniser.push(None, frame):
+            coach.process(item)
+        if abs(frame.time_s - 12.0) < 1e-6:  # mid-hold, as live saves every 5 s
+            checkpoints.append(auto_report(coach, SOURCE, 1 / 30, final=False))
+    for item in recogniser.finish():
+        coach.process(item)
+    final = auto_report(coach, SOURCE, 1 / 30)
+    assert checkpoints and checkpoints[0]["exercise"] == "kneeling-hip-flexor"
+    [hold] = final["holds"]  # one hold, not cut in two at the checkpoint
+    assert hold["good_form_s"] > 15.0
+    assert [s["exercise"] for s in final["segments"]] == ["kneeling-hip-flexor"]
+
+
+def part(exercise: str, start: float, end: float):
+    from formcoach.coaching.session import CoachSession
+    from formcoach.exercises.registry import make_checker
+    from formcoach.recognition.auto_coach import Segment
+
+    checker = make_checker(exercise)
+    return Segment(exercise, start, end, checker, CoachSession(checker))
+
+
+def test_a_lunge_look_on_the_way_into_a_stretch_is_no_part_of_its_own() -> None:
+    from formcoach.recognition.auto_coach import transitions
+
+    way_in = part("lunge", 0.3, 2.8)
+    stretch = part("kneeling-hip-flexor", 2.8, 12.0)
+    real_lunges = part("lunge", 14.0, 30.0)
+    blip = part("march", 30.0, 30.4)
+    reports = [
+        (way_in, {"reps": []}),
+        (stretch, {"reps": []}),
+        (real_lunges, {"reps": [{}] * 6}),
+        (blip, {"reps": []}),
+    ]
+    out = transitions(reports)
+    assert out == {
+        way_in: "getting into or out of kneeling-hip-flexor",
+        blip: "a passing resemblance (under 1 s)",
+    }
