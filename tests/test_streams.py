@@ -42,3 +42,47 @@ def test_open_stream_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     a = clip(tmp_path / "a.mp4", 5)
     with pytest.raises(VideoError, match="give one --source"):
         open_stream(0, [a, a], rate_hz=1.0)
+
+
+class FakeCapture:
+    """A camera stand-in: `frames` good reads, then failures (unplugged)."""
+
+    def __init__(self, frames: int) -> None:
+        self.left = frames
+        self.grabs = 0
+        self.released = False
+
+    def read(self):
+        if self.left <= 0:
+            return False, None
+        self.left -= 1
+        return True, np.zeros((4, 6, 3), np.uint8)
+
+    def grab(self) -> bool:
+        self.grabs += 1
+        return True
+
+    def set(self, prop: int, value: float) -> bool:
+        return True
+
+    def get(self, prop: int) -> float:
+        return 30.0
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_a_sampled_camera_reads_at_its_rate_and_notices_when_it_is_gone(monkeypatch) -> None:
+    import formcoach.io.video as video
+    from formcoach.io.streams import SampledCamera
+
+    cap = FakeCapture(frames=6)  # the first is read on opening
+    monkeypatch.setattr(video, "open_camera", lambda index: (cap, cap.read()[1]))
+    camera = SampledCamera(0, rate_hz=20.0, read_failures=3)
+    frames = list(camera)
+    times = [t for _, t, _ in frames]
+    assert [i for i, _, _ in frames] == [0, 1, 2, 3, 4]  # the opening frame is no sample
+    assert all(b - a >= 0.045 for a, b in zip(times, times[1:], strict=False))  # ~1/20 s
+    assert cap.grabs >= 5  # stale buffered frames dropped before each read
+    assert camera.lost and cap.released
+    assert camera.info.fps == 20.0 and (camera.info.width, camera.info.height) == (6, 4)

@@ -21,7 +21,7 @@ from pathlib import Path
 import cv2
 
 from formcoach.errors import VideoError
-from formcoach.io.video import Frame, VideoFileReader, VideoInfo, open_camera
+from formcoach.io.video import CameraReader, Frame, VideoFileReader, VideoInfo
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class SampledVideo:
             cap.release()
 
 
-class SampledCamera:
+class SampledCamera(CameraReader):
     """A camera read `rate_hz` times a second.
 
     The driver keeps capturing while we sleep; a one-frame buffer and one
@@ -96,41 +96,17 @@ class SampledCamera:
     """
 
     def __init__(self, index: int, rate_hz: float, *, read_failures: int = 10) -> None:
-        self.index = index
+        super().__init__(index, read_timeout_failures=read_failures)
         self.rate_hz = rate_hz
-        cap, first = open_camera(index)
-        cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
-        self._cap = cap
-        self.info = VideoInfo(rate_hz, 0, first.shape[1], first.shape[0])
-        self._max_failures = read_failures
-        self.lost = False
+        self._cap.set(cv2.CAP_PROP_BUFFERSIZE, 1)
+        self.info = VideoInfo(rate_hz, 0, self.info.width, self.info.height)
+        self._first = None  # samples are taken when due, the opening frame is not one
 
-    def __iter__(self) -> Iterator[Frame]:
-        start = time.monotonic()
-        index, failures = 0, 0
-        try:
-            while True:
-                due = start + index / self.rate_hz
-                wait = due - time.monotonic()
-                if wait > 0:
-                    time.sleep(wait)
-                self._cap.grab()  # whatever the driver buffered while we slept
-                ok, frame = self._cap.read()
-                if not ok or frame is None:
-                    failures += 1
-                    if failures >= self._max_failures:
-                        self.lost = True
-                        log.warning("camera %d stopped sending frames", self.index)
-                        return
-                    continue
-                failures = 0
-                yield index, time.monotonic() - start, frame
-                index += 1
-        finally:
-            self._cap.release()
-
-    def close(self) -> None:
-        self._cap.release()
+    def _before_read(self, index: int, start: float) -> None:
+        wait = start + index / self.rate_hz - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._cap.grab()  # whatever the driver buffered while we slept
 
 
 def open_stream(

@@ -129,6 +129,7 @@ class CameraReader:
                 yield 0, 0.0, first
                 index = 1
             while True:
+                self._before_read(index, start)
                 ok, frame = self._cap.read()
                 if not ok or frame is None:
                     failures += 1
@@ -143,6 +144,9 @@ class CameraReader:
                 index += 1
         finally:
             self._cap.release()
+
+    def _before_read(self, index: int, start: float) -> None:
+        """A hook run before each read (a sampling reader waits here)."""
 
     def close(self) -> None:
         self._cap.release()
