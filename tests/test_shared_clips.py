@@ -7,14 +7,9 @@ is stored in the repository; landmarks are cached outside it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from dev_clips import ON_DEV_CLIPS, run
 
-from formcoach.pose import model_store
-from formcoach.regression.clips import check_clip
-
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "clips" / "dev"
 FORM_FAULTS = {
     "lower_back_arch",
     "trunk_lean_forward",
@@ -23,21 +18,7 @@ FORM_FAULTS = {
     "lunge_too_shallow",
 }
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not DEV.is_dir(), reason="../shared/clips/dev is not here"),
-]
-
-
-@pytest.fixture(scope="module")
-def model() -> Path:
-    return model_store.resolve_model("full")
-
-
-def run(clip: str, exercise: str, model: Path) -> dict:
-    result = check_clip(DEV / clip, model, exercise)
-    assert result.report is not None, result.problems
-    return result.report
+pytestmark = ON_DEV_CLIPS
 
 
 def fault_cues(report: dict) -> list[tuple[str, float]]:
@@ -69,10 +50,8 @@ def fault_cues(report: dict) -> list[tuple[str, float]]:
         ),
     ],
 )
-def test_good_form_gets_no_fault_cue(
-    clip: str, exercise: str, allowed: set[str], model: Path
-) -> None:
-    report = run(clip, exercise, model)
+def test_good_form_gets_no_fault_cue(clip: str, exercise: str, allowed: set[str]) -> None:
+    report = run(clip, exercise)
     assert report["pose_coverage"] > 0.5
     unexpected = [c for c in fault_cues(report) if c[0] not in allowed]
     assert unexpected == []
@@ -97,11 +76,9 @@ def test_good_form_gets_no_fault_cue(
         pytest.param("hip_flexor_paroliav.mp4", "trunk_lean_forward", 18.0, id="forward fold"),
     ],
 )
-def test_faults_are_caught_near_their_time(
-    clip: str, code: str, near_s: float, model: Path
-) -> None:
+def test_faults_are_caught_near_their_time(clip: str, code: str, near_s: float) -> None:
     exercise = "kneeling-hip-flexor" if "hip_flexor" in clip else "lunge"
-    report = run(clip, exercise, model)
+    report = run(clip, exercise)
     starts = [t for c, t in fault_cues(report) if c == code]
     assert any(abs(t - near_s) <= 1.5 for t in starts), starts
 
@@ -114,8 +91,8 @@ def test_faults_are_caught_near_their_time(
         pytest.param("lunge_chauhan.mp4", id="rear-oblique lunge in a gym mirror"),
     ],
 )
-def test_a_view_that_cannot_show_the_checks_says_turn_sideways(clip: str, model: Path) -> None:
-    report = run(clip, "lunge", model)
+def test_a_view_that_cannot_show_the_checks_says_turn_sideways(clip: str) -> None:
+    report = run(clip, "lunge")
     codes = [c["code"] for c in report["cues"]]
     assert "turn_sideways" in codes
     assert fault_cues(report) == []
@@ -128,10 +105,8 @@ def test_a_view_that_cannot_show_the_checks_says_turn_sideways(clip: str, model:
         pytest.param("weighted_lunges_ndnam.mp4", "lunge", None, 4, id="four alternating lunges"),
     ],
 )
-def test_reps_are_counted(
-    clip: str, exercise: str, side: str | None, reps: int, model: Path
-) -> None:
-    report = run(clip, exercise, model)
+def test_reps_are_counted(clip: str, exercise: str, side: str | None, reps: int) -> None:
+    report = run(clip, exercise)
     counts = report["summary"]["reps"]
     assert counts["left"] + counts["right"] == reps
 
@@ -143,8 +118,8 @@ def test_reps_are_counted(
         pytest.param("mob_hip_flexor_frank.mp4", 0.8, id="short hold held throughout"),
     ],
 )
-def test_holds_count_good_form_time(clip: str, min_share: float, model: Path) -> None:
-    report = run(clip, "kneeling-hip-flexor", model)
+def test_holds_count_good_form_time(clip: str, min_share: float) -> None:
+    report = run(clip, "kneeling-hip-flexor")
     good = report["summary"]["good_form_s"]
     assert max(good["left"], good["right"]) >= min_share * report["source"]["duration_s"]
     assert min(good["left"], good["right"]) == 0

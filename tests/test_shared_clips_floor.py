@@ -7,32 +7,13 @@ from these clips is stored in the repository; landmarks are cached outside it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from dev_clips import ON_DEV_CLIPS, run
 
 from formcoach.coaching.checks import SETUP_CODES
 from formcoach.exercises.bird_dog import LEG_ABOVE_HIP
-from formcoach.pose import model_store
-from formcoach.regression.clips import check_clip
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "clips" / "dev"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not DEV.is_dir(), reason="../shared/clips/dev is not here"),
-]
-
-
-@pytest.fixture(scope="module")
-def model() -> Path:
-    return model_store.resolve_model("full")
-
-
-def run(clip: str, exercise: str, model: Path) -> dict:
-    result = check_clip(DEV / clip, model, exercise)
-    assert result.report is not None, result.problems
-    return result.report
+pytestmark = ON_DEV_CLIPS
 
 
 def fault_cues(report: dict) -> list[str]:
@@ -55,13 +36,13 @@ def fault_cues(report: dict) -> list[str]:
         pytest.param("pelvic_tilt_polybag.mp4", "constructive-rest", id="lying, head cut off"),
     ],
 )
-def test_good_form_gets_no_fault_cue(clip: str, exercise: str, model: Path) -> None:
-    assert fault_cues(run(clip, exercise, model)) == []
+def test_good_form_gets_no_fault_cue(clip: str, exercise: str) -> None:
+    assert fault_cues(run(clip, exercise)) == []
 
 
-def test_a_bird_dog_leg_lifted_above_the_hip_is_caught(model: Path) -> None:
+def test_a_bird_dog_leg_lifted_above_the_hip_is_caught() -> None:
     # A 1.3 s hold with the foot above head level: the cue comes before the clip ends.
-    report = run("bird_dog_frank.mp4", "bird-dog", model)
+    report = run("bird_dog_frank.mp4", "bird-dog")
     assert fault_cues(report) == [LEG_ABOVE_HIP]
 
 
@@ -77,16 +58,16 @@ def test_a_bird_dog_leg_lifted_above_the_hip_is_caught(model: Path) -> None:
         ),
     ],
 )
-def test_reps_are_counted(clip: str, exercise: str, counts, model: Path) -> None:
-    report = run(clip, exercise, model)
+def test_reps_are_counted(clip: str, exercise: str, counts) -> None:
+    report = run(clip, exercise)
     if isinstance(counts, int):  # a bridge: reps on both legs
         assert [r["side"] for r in report["reps"]] == ["both"] * counts
     else:
         assert report["summary"]["reps"] == counts
 
 
-def test_a_view_along_the_body_says_turn_sideways(model: Path) -> None:
-    report = run("glute_bridge_tijmen.mp4", "glute-bridge", model)
+def test_a_view_along_the_body_says_turn_sideways() -> None:
+    report = run("glute_bridge_tijmen.mp4", "glute-bridge")
     assert "turn_sideways" in [c["code"] for c in report["cues"]]
 
 
@@ -97,7 +78,7 @@ def test_a_view_along_the_body_says_turn_sideways(model: Path) -> None:
         pytest.param("pelvic_tilt_polybag.mp4", 0.9, id="19 s lying"),
     ],
 )
-def test_constructive_rest_times_the_whole_rest(clip: str, min_share: float, model: Path) -> None:
-    report = run(clip, "constructive-rest", model)
+def test_constructive_rest_times_the_whole_rest(clip: str, min_share: float) -> None:
+    report = run(clip, "constructive-rest")
     duration = report["source"]["duration_s"]
     assert report["summary"]["good_form_s"]["both"] >= min_share * duration

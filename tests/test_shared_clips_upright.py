@@ -8,45 +8,26 @@ from these clips is stored in the repository; landmarks are cached outside it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from dev_clips import ON_DEV_CLIPS, run
 
 from formcoach.exercises.leg_swing import TRUNK_ROCKING
 from formcoach.exercises.march import KNEE_BELOW_HIP, NO_PAUSE, TRUNK_LEAN_BACK
-from formcoach.pose import model_store
-from formcoach.regression.clips import check_clip
 
-DEV = Path(__file__).resolve().parents[1].parent / "shared" / "clips" / "dev"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not DEV.is_dir(), reason="../shared/clips/dev is not here"),
-]
-
-
-@pytest.fixture(scope="module")
-def model() -> Path:
-    return model_store.resolve_model("full")
-
-
-def run(clip: str, exercise: str, model: Path) -> dict:
-    result = check_clip(DEV / clip, model, exercise)
-    assert result.report is not None, result.problems
-    return result.report
+pytestmark = ON_DEV_CLIPS
 
 
 def cue_codes(report: dict) -> set[str]:
     return {c["code"] for c in report["cues"]}
 
 
-def test_banded_knee_drives_count_as_marching_without_a_pause(model: Path) -> None:
+def test_banded_knee_drives_count_as_marching_without_a_pause() -> None:
     # Six alternating drives (~2.6, 4.0, 5.4, 6.9, 8.4, 9.8 s), knee to hip height or
     # above, the trunk a little forward, no pause at the top: quick drives, not a march.
     # A right drive turns the body oblique at its top (turn_sideways, no reading for
     # ~0.7 s); the one at 4.0 s is not seen coming down before the next drive starts,
     # so it may merge into it.
-    report = run("banded_knee_drives_ndnam.mp4", "march", model)
+    report = run("banded_knee_drives_ndnam.mp4", "march")
     reps = report["summary"]["reps"]
     assert 5 <= reps["left"] + reps["right"] <= 6
     assert min(reps.values()) >= 2
@@ -62,10 +43,8 @@ def test_banded_knee_drives_count_as_marching_without_a_pause(model: Path) -> No
         pytest.param("highknees_amila.mp4", id="high knees, front-oblique"),
     ],
 )
-def test_high_knees_filmed_from_the_front_get_turn_sideways_and_nothing_else(
-    clip: str, model: Path
-) -> None:
-    report = run(clip, "march", model)
+def test_high_knees_filmed_from_the_front_get_turn_sideways_and_nothing_else(clip: str) -> None:
+    report = run(clip, "march")
     assert "turn_sideways" in cue_codes(report)
     assert not {KNEE_BELOW_HIP, NO_PAUSE, TRUNK_LEAN_BACK} & cue_codes(report)
 
@@ -81,9 +60,9 @@ def test_high_knees_filmed_from_the_front_get_turn_sideways_and_nothing_else(
     ],
 )
 def test_leg_swings_are_counted_with_their_range_and_no_rocking_cue(
-    clip: str, swings: int, min_range: float | None, model: Path
+    clip: str, swings: int, min_range: float | None
 ) -> None:
-    report = run(clip, "leg-swing", model)
+    report = run(clip, "leg-swing")
     assert len(report["reps"]) == swings
     if min_range is not None:
         assert all(rep["range_deg"] >= min_range for rep in report["reps"])

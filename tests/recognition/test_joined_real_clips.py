@@ -14,10 +14,10 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from dev_clips import DEV, ON_DEV_CLIPS
 
 from formcoach.analyze import analyze_video
 
-DEV = Path(__file__).resolve().parents[2].parent / "shared" / "clips" / "dev"
 FPS = 30.0
 SIZE = 640
 GAP_S = 3.0
@@ -31,7 +31,7 @@ PARTS = (
     ("dead_bug_simikey.webm", "dead-bug", 10.0, 30.0, 1),
 )
 
-pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="needs ../shared/clips/dev/")
+pytestmark = ON_DEV_CLIPS
 
 
 def letterbox(frame: np.ndarray) -> np.ndarray:
