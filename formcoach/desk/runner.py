@@ -30,6 +30,7 @@ from formcoach.desk.sit_timer import DeskEvent, SitSettings, SitTimer
 from formcoach.exercises.config import Config
 from formcoach.io.records import write_json_atomic
 from formcoach.io.streams import open_stream
+from formcoach.live.ending import INTERRUPTED, exit_status, stream_end_reason
 from formcoach.live.voice import Voice, make_voice
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
 from formcoach.pose.model_store import resolve_model
@@ -176,9 +177,7 @@ def run_desk(
                     return "duration reached"
                 if start_break:
                     return "break routine"
-        if getattr(stream, "lost", False):
-            return "camera disappeared"
-        return "end of video" if opts.source is not None else "ended"
+        return stream_end_reason(stream, from_video=opts.source is not None)
 
     say(
         f"watching {source_name} at {opts.rate_hz:g} frame/s; reminding after "
@@ -196,7 +195,7 @@ def run_desk(
             offset_s = time.monotonic() - base
             reader, _ = open_stream(opts.camera, rate_hz=opts.rate_hz)
     except KeyboardInterrupt:
-        interrupted, reason = True, "interrupted (Ctrl-C)"
+        interrupted, reason = True, INTERRUPTED
     finally:
         voice.close()
         timer.finish(last_t)
@@ -204,10 +203,7 @@ def run_desk(
         write_json_atomic(folder / "desk.json", result)
     say(summary_text(result))
     say(f"stopped: {reason}; record in {folder / 'desk.json'}")
-    if reason == "camera disappeared":
-        say("formcoach: error: the camera stopped sending frames")
-        return 1
-    return 130 if interrupted else 0
+    return exit_status(reason, interrupted, say)
 
 
 def _run_break_routine(opts: DeskOptions) -> None:

@@ -19,6 +19,7 @@ from formcoach.exercises.registry import make_checker
 from formcoach.history.recorder import open_recorder
 from formcoach.io.records import CsvSink, write_json_atomic
 from formcoach.io.video import CameraReader, PacedReader, VideoFileReader
+from formcoach.live.ending import INTERRUPTED, exit_status, stream_end_reason
 from formcoach.live.voice import make_voice
 from formcoach.live.window import CvWindow
 from formcoach.modes import make_mode
@@ -135,12 +136,9 @@ def run_live(opts: LiveOptions) -> int:
                     reason = "duration reached"
                     break
             else:
-                if getattr(reader, "lost", False):
-                    reason = "camera disappeared"
-                elif opts.source is not None:
-                    reason = "end of video"
+                reason = stream_end_reason(reader, from_video=opts.source is not None)
     except KeyboardInterrupt:
-        interrupted, reason = True, "interrupted (Ctrl-C)"
+        interrupted, reason = True, INTERRUPTED
     finally:
         if window is not None:
             window.close()
@@ -150,10 +148,7 @@ def run_live(opts: LiveOptions) -> int:
         recorder.finish(report)
     print(summary_text(report))
     print(f"stopped: {reason}; session saved in {folder}")
-    if reason == "camera disappeared":
-        print("formcoach: error: the camera stopped sending frames", flush=True)
-        return 1
-    return 130 if interrupted else 0
+    return exit_status(reason, interrupted)
 
 
 def _dropped(reader: object) -> int:

@@ -26,6 +26,7 @@ from formcoach.history.recorder import open_recorder
 from formcoach.history.store import HistoryStore
 from formcoach.io.records import write_json_atomic
 from formcoach.io.streams import open_stream
+from formcoach.live.ending import INTERRUPTED, exit_status, stream_end_reason
 from formcoach.live.voice import Voice, make_voice
 from formcoach.live.window import CvWindow
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator
@@ -158,12 +159,9 @@ def run_routine(
                     reason = "duration reached"
                     break
             else:
-                if getattr(reader, "lost", False):
-                    reason = "camera disappeared"
-                elif opts.sources:
-                    reason = "end of video"
+                reason = stream_end_reason(reader, from_video=bool(opts.sources))
     except KeyboardInterrupt:
-        interrupted, reason = True, "interrupted (Ctrl-C)"
+        interrupted, reason = True, INTERRUPTED
     finally:
         if window is not None:
             window.close()
@@ -180,10 +178,7 @@ def run_routine(
         write_json_atomic(folder / "routine.json", summary)
     say(summary_text(summary))
     say(f"stopped: {reason}; routine record in {folder}")
-    if reason == "camera disappeared":
-        say("formcoach: error: the camera stopped sending frames")
-        return 1
-    return 130 if interrupted else 0
+    return exit_status(reason, interrupted, say)
 
 
 def _save_step(
