@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from formcoach.core.pose import Pose, PoseFrame, PoseTrack
-from formcoach.io.landmark_cache import load_track, save_track
+from formcoach.io.landmark_cache import CACHE_ENV, cache_key, load_track, save_track
+from formcoach.regression.clips import pose_track
 
 
 def _pose(seed: int, with_mask: bool) -> Pose:
@@ -40,3 +42,27 @@ def test_a_track_without_masks_loads_without_masks(tmp_path: Path) -> None:
     path = tmp_path / "track.npz"
     save_track(path, PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(3, False)),), 25.0))
     assert load_track(path).frames[0].pose.mask is None
+
+
+def test_masks_can_be_left_unread(tmp_path: Path) -> None:
+    path = tmp_path / "track.npz"
+    saved = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(4, True)),), 30.0)
+    save_track(path, saved)
+    back = load_track(path, masks=False)
+    assert back.frames[0].pose.mask is None
+    assert np.allclose(back.frames[0].pose.xy, saved.frames[0].pose.xy)
+
+
+def test_a_track_cached_with_masks_serves_a_request_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    clip, model = tmp_path / "clip.mp4", tmp_path / "model.task"
+    clip.write_bytes(b"not decoded: the cache must answer")
+    model.write_bytes(b"model")
+    saved = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(5, True)),), 30.0)
+    save_track(tmp_path / "cache" / f"{cache_key(clip, model)}-mask.npz", saved)
+    track = pose_track(clip, model, masks=False)
+    assert track.frames[0].pose.mask is None
+    assert np.allclose(track.frames[0].pose.xy, saved.frames[0].pose.xy)
+    assert pose_track(clip, model, masks=True).frames[0].pose.mask is not None

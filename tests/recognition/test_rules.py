@@ -20,6 +20,8 @@ STANDING = dict(
     wrist_rise_max=-1.1,
     ankle_spread=0.1,
     knee_floor_gap=0.9,
+    foot_off_floor=0.0,
+    foot_behind=0.0,
     hip_x=3.0,
     hip_y=2.0,
 )
@@ -70,3 +72,29 @@ def test_lunging_up_and_down_is_a_lunge() -> None:
     scores = score_window(window_stats(frames))
     assert scores.best()[0] == "lunge"
     assert scores.by_label["lunge"] > NONE_SCORE
+
+
+# One leg straight on a table behind, the trunk leaning forward, as MediaPipe
+# reads it on the rendered table-stretch clip: the raised leg drawn drooping,
+# its ankle half a torso below the hip instead of at hip height.
+LEANING_TABLE_STRETCH = dict(
+    trunk_tilt_deg=28.0,
+    knee_angle_min_deg=158.0,
+    hip_angle_min_deg=145.0,
+    knee_rise_max=-0.38,
+    ankle_rise_max=-0.6,
+    ankle_spread=1.0,
+    foot_off_floor=0.7,
+)
+
+
+def test_a_leg_held_up_behind_is_the_table_stretch_not_a_march() -> None:
+    scores = score_window(window_stats(held(foot_behind=1.0, **LEANING_TABLE_STRETCH)))
+    assert scores.best()[0] == "table-psoas"
+    assert scores.by_label["march"] < NONE_SCORE
+    assert scores.weakest["march"] == "no foot reaching back"
+
+
+def test_the_same_leg_held_up_in_front_is_not_the_table_stretch() -> None:
+    scores = score_window(window_stats(held(foot_behind=-0.1, **LEANING_TABLE_STRETCH)))
+    assert scores.by_label["table-psoas"] < NONE_SCORE
