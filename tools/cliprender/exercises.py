@@ -811,8 +811,12 @@ class BedStretch(Choreographer):
     def lying(self, hang: float, reading: str = "normal") -> Pose:
         d = self.plan.dims
         w, o = self.plan.w, self.plan.o
-        # hips at the end of the bed; the other foot flat on the bed beside the buttock
-        p = self.plan.supine(h=self.bed_h + d.hip_lie, feet_u=-0.12, base_h=self.bed_h)
+        # Hips at the end of the bed, the other knee bent to ~84 deg with its foot 0.40 m
+        # toward the end: that foot rests in the air just past the bed's end. Putting it on
+        # the bed beside the buttock (feet_u=-0.12) folds the knee to ~15 deg, which no
+        # one can do; a foot truly on the bed needs the hips further up, and then the
+        # stretched thigh lies on the bed. The sample clips are rendered with 0.40.
+        p = self.plan.supine(h=self.bed_h + d.hip_lie, feet_u=0.40, base_h=self.bed_h)
         p = p.replace(u=-0.05)
         # hanging leg: from horizontal (hang=0) down to the reading's angles (hang=1)
         thigh_end, shin_end = 72.0, 6.0
