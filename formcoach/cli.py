@@ -360,6 +360,11 @@ def cmd_accuracy(args: argparse.Namespace) -> int:
         raise FormcoachError(f"no clips with ground truth (NAME.truth.csv) in {args.folder}")
     print()
     print(format_table(summarise(results)))
+    off = sum(r.legs_off_frames for r in results)
+    if off:
+        total = sum(r.frames for r in results)
+        print(f"\nWithout the {off} of {total} frames whose legs lay off the body's mask:\n")
+        print(format_table(summarise(results, on_body=True)))
     return 0
 
 
