@@ -45,8 +45,10 @@ def main() -> None:
         p95 = f"{np.percentile(values, 95):.3f}" if values else "-"
         share = f"{len(values) / checked:.0%}" if checked else "-"
         gates = "; ".join(f"{r} ({n})" for r, n in reasons.most_common()) or "-"
-        print(f"| {clip.name} | {checked} | {share} | {med} | {p95} | {gates} | "
-              f"{'yes' if cued else 'no'} |")
+        print(
+            f"| {clip.name} | {checked} | {share} | {med} | {p95} | {gates} | "
+            f"{'yes' if cued else 'no'} |"
+        )
 
 
 if __name__ == "__main__":

@@ -251,12 +251,29 @@ class Lunge(Choreographer):
             kw.update(tilt=-2.0 + 30.0 * s, trunk=-4.0 * s)
             faults[fault] = 1.0
         elif fault == "lunge_too_shallow":
-            # hips stop high: the back knee ends ~0.25 m higher; with a shorter step both
-            # knees stay partly bent (front ~135, back ~105 at strength 1) instead of the
-            # front leg going straight
-            kw["knee_gap"] = 0.09 + 0.25 * min(s, 1.2)
-            faults[fault] = 1.0
+            return self.shallow(front_u, back_u, s, front), {fault: 1.0}
         return self.plan.lunge_bottom(front_u, back_u, **kw), faults
+
+    def shallow(
+        self, front_u: float, back_u: float, s: float, front: str, part: float = 1.0
+    ) -> Pose:
+        """A short-stepped lunge that stops high (planner ``shallow_lunge``): at strength 1
+        the front knee bends to 128 deg and the back knee to 141 deg, the hips drop ~8 cm.
+        ``part`` < 1: that share of the bend, for the step's landing."""
+        s = min(s, 1.0)
+        fk = 180.0 - part * 52.0 * s
+        bk = 180.0 - part * 40.5 * s
+        return self.plan.shallow_lunge(
+            front_u,
+            back_u,
+            front_knee=fk,
+            back_knee=bk,
+            trunk=3.0,
+            tilt=-2.0,
+            heel_lift=10.0 + 25.0 * part,
+            arms=self.arms,
+            front=front,
+        )
 
     def step_stand(self, s: float = 1.0, u: float = 0.0) -> None:
         first = self.pose is None
@@ -301,7 +318,7 @@ class Lunge(Choreographer):
         back = "r" if front == "l" else "l"
         u0 = p0.u
         if fault == "lunge_too_shallow":
-            step *= 0.82
+            step *= 0.65  # a short step
         if kind == "forward":
             front_u, back_u = u0 + step, u0
             if fault == "front_knee_past_ankle":
@@ -318,6 +335,8 @@ class Lunge(Choreographer):
             u=u0 + (0.12 if kind == "forward" else -0.12), h=self.plan.standing_h() - 0.02
         )
         land = bottom.replace(h=bottom.h + 0.28 * (self.plan.standing_h() - bottom.h))
+        if fault == "lunge_too_shallow":
+            land = self.shallow(front_u, back_u, s, front, part=0.45)
         self.m.add(0.16 * rep_s, air, "descend", side)
         self.m.add(
             0.14 * rep_s, land, "descend", side, faults if fault == "lunge_too_shallow" else {}
@@ -331,6 +350,18 @@ class Lunge(Choreographer):
         back_air = self.plan.step_pose(land, moving, u0, lift=0.1, frac=0.5).replace(
             u=u0 + (0.1 if kind == "forward" else -0.1)
         )
+        if fault == "lunge_too_shallow":
+            # the foot that stays planted takes the weight flat again, the hips back up
+            stay = back if moving == front else front
+            back_air = back_air.replace(
+                h=self.plan.standing_h() - 0.02,
+                **{
+                    f"{stay}_ik_u": getattr(p0, f"{stay}_ik_u"),
+                    f"{stay}_ik_h": getattr(p0, f"{stay}_ik_h"),
+                    f"{stay}_foot": 0.0,
+                    f"{stay}_toes": 0.0,
+                },
+            )
         self.m.add(0.12 * rep_s, back_air, "ascend", side)
         self.pose = self.m.add(0.1 * rep_s, self.plan.stand(u0, arms=self.arms), "stand", side)
 

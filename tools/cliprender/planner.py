@@ -195,6 +195,66 @@ class Planner:
             p = p.replace(u=0.5 * (lo + hi))
         return self.set_arms(p, arms)
 
+    def knee_angle(self, p: Pose, leg: str, ank_u: float, ank_h: float) -> float:
+        """Included knee angle (180 = straight) of ``leg`` reaching its ankle pivot to
+        (``ank_u``, ``ank_h``) from the pose's hip pivot."""
+        hu, hh = self.hip_pivot(p, leg)
+        th, sh = leg_ik(ank_u - hu, ank_h - hh, self.dims)
+        return 180.0 - abs(th + sh)
+
+    def shallow_lunge(
+        self,
+        front_u: float,
+        back_u: float,
+        front_knee: float = 132.0,
+        back_knee: float = 145.0,
+        trunk: float = 3.0,
+        tilt: float = -2.0,
+        heel_lift: float = 35.0,
+        arms: str = "hang",
+        front: str | None = None,
+    ) -> Pose:
+        """Both feet planted (front flat, back on the ball of the foot) with the hips kept high:
+        the hip pivot is placed (fore-aft and height) so that the front and back knees bend to
+        ``front_knee`` and ``back_knee`` (included angles). For a short step and a part-way
+        lunge, where :meth:`lunge_bottom`'s back-knee height does not pin the pose down."""
+        d = self.dims
+        f = front or self.w
+        bk = self.o if f == self.w else self.w
+        back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
+        p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
+        p = p.replace(
+            **{
+                f"{f}_ik_u": front_u,
+                f"{f}_ik_h": d.ankle_h,
+                f"{f}_foot": 0.0,
+                f"{bk}_ik_u": back_ank_u,
+                f"{bk}_ik_h": back_ank_h,
+                f"{bk}_foot": -heel_lift,
+                f"{bk}_toes": heel_lift,
+            }
+        )
+
+        def at_u(u: float) -> Pose:
+            """Hips at ``u``, lowered until the front knee bends to ``front_knee``."""
+            lo, hi = d.ankle_h + 0.2, self.standing_h() + 0.1
+            for _ in range(40):
+                mid = 0.5 * (lo + hi)
+                if self.knee_angle(p.replace(u=u, h=mid), f, front_u, d.ankle_h) > front_knee:
+                    hi = mid
+                else:
+                    lo = mid
+            return p.replace(u=u, h=0.5 * (lo + hi))
+
+        lo, hi = back_u, front_u
+        for _ in range(40):  # fore-aft: hips toward the front foot straighten the back knee
+            mid = 0.5 * (lo + hi)
+            if self.knee_angle(at_u(mid), bk, back_ank_u, back_ank_h) > back_knee:
+                hi = mid
+            else:
+                lo = mid
+        return self.set_arms(at_u(0.5 * (lo + hi)), arms)
+
     def raised_heel(self, ball_anchor_u: float, heel_lift: float) -> tuple[float, float]:
         """Ankle pivot (h, u) for a foot on its ball with the heel lifted by ``heel_lift`` degrees;
         ``ball_anchor_u`` is where the ankle would be with the foot flat."""
