@@ -48,7 +48,17 @@ def _rules(exercise: str) -> dict[str, Callable[[Row, str | None], bool]]:
             and _angle(row, f"shin_inclination_{front}") > t.front_shin_forward_deg
         )
 
-    return {"trunk_lean_forward": lean, "front_knee_past_ankle": knee}
+    rules = {"trunk_lean_forward": lean, "front_knee_past_ankle": knee}
+    if isinstance(t, KneelingThresholds):
+
+        def knee_back(row: Row, front: str | None) -> bool:
+            return (
+                front is not None
+                and _angle(row, f"shin_inclination_{front}") < -t.front_shin_back_deg
+            )
+
+        rules["front_knee_behind_ankle"] = knee_back
+    return rules
 
 
 def relabel(exercise: str, weights: dict[str, float], row: Row, working: str | None) -> list[str]:

@@ -112,7 +112,12 @@ class Choreographer:
 
 
 class KneelingHipFlexor(Choreographer):
-    faults_allowed = ("lower_back_arch", "trunk_lean_forward", "front_knee_past_ankle")
+    faults_allowed = (
+        "lower_back_arch",
+        "trunk_lean_forward",
+        "front_knee_past_ankle",
+        "front_knee_behind_ankle",
+    )
     default_steps = (
         {"do": "enter", "s": 2.5},
         {"do": "hold", "s": 7.5, "faultable": True},
@@ -137,6 +142,8 @@ class KneelingHipFlexor(Choreographer):
             ), {fault: 1.0}
         if fault == "front_knee_past_ankle":
             return self.good(front_shin=3.0 + 27.0 * s, back_thigh=-14.0 - 6 * s), {fault: 1.0}
+        if fault == "front_knee_behind_ankle":  # front foot too far out: the shin slopes back
+            return self.good(front_shin=3.0 - 38.0 * s, back_thigh=-14.0 + 4 * s), {fault: 1.0}
         return self.good(), {}
 
     def step_stand(self, s: float = 1.0) -> None:

@@ -11,6 +11,7 @@ FAULT_CODES = {
         "lower_back_arch",
         "trunk_lean_forward",
         "front_knee_past_ankle",
+        "front_knee_behind_ankle",
         "lunge_too_shallow",
     ],
     "lunge": [
