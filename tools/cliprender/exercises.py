@@ -344,16 +344,16 @@ class Lunge(Choreographer):
         land = bottom.replace(h=bottom.h + 0.28 * (self.plan.standing_h() - bottom.h))
         if fault == "lunge_too_shallow":
             land = self.shallow(front_u, back_u, s, front, part=0.45)
+        # The landing (and, for an arch, the step back) carry the bottom's posture, so the
+        # fault is labelled there too: an arched back is arched from landing until the feet
+        # are back together, not only at the bottom key.
+        carried = faults if fault in ("lunge_too_shallow", "lower_back_arch") else {}
         self.m.add(0.16 * rep_s, air, "descend", side)
-        self.m.add(
-            0.14 * rep_s, land, "descend", side, faults if fault == "lunge_too_shallow" else {}
-        )
+        self.m.add(0.14 * rep_s, land, "descend", side, carried)
         self.m.add(0.22 * rep_s, bottom, "bottom", side, faults)
         self.m.rep(side)
         self.m.hold(0.06 * rep_s)
-        self.m.add(
-            0.2 * rep_s, land, "ascend", side, faults if fault == "lunge_too_shallow" else {}
-        )
+        self.m.add(0.2 * rep_s, land, "ascend", side, carried)
         back_air = self.plan.step_pose(land, moving, u0, lift=0.1, frac=0.5).replace(
             u=u0 + (0.1 if kind == "forward" else -0.1)
         )
@@ -369,7 +369,9 @@ class Lunge(Choreographer):
                     f"{stay}_toes": 0.0,
                 },
             )
-        self.m.add(0.12 * rep_s, back_air, "ascend", side)
+        self.m.add(
+            0.12 * rep_s, back_air, "ascend", side, faults if fault == "lower_back_arch" else {}
+        )
         self.pose = self.m.add(0.1 * rep_s, self.plan.stand(u0, arms=self.arms), "stand", side)
 
 
