@@ -185,6 +185,20 @@ class CoachSession:
             good_form_s=self._good_form_per_side(),
         )
 
+    def carry_baselines_from(self, earlier: CoachSession) -> None:
+        """Start from the settled baselines an earlier session of this exercise kept.
+
+        Only those kept across reps (rep exercises): a hold takes its own anew.
+        For a person who paused between reps long enough to end a recognised
+        part, so that their first rep after the pause is judged against the
+        same back as before it, not a new baseline taken from an arched rep.
+        """
+        for (limit, mine), (theirs_limit, theirs) in zip(
+            self._baselines, earlier._baselines, strict=False
+        ):
+            if limit == theirs_limit and mine.reset_after_s is None and theirs.value is not None:
+                mine.value = theirs.value
+
     def finish(self) -> SessionRecord:
         """Close open cues and holds at the last frame's time; returns the record."""
         end = self.record.last_time_s or 0.0

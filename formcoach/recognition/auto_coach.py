@@ -23,6 +23,9 @@ from formcoach.recognition.setup_only import SetupOnly
 from formcoach.report import SourceInfo, build_report
 
 AUTO = "auto"  # the --exercise value that asks for recognition
+# A part of the exercise done within this long of an earlier part of it continues that
+# part's personal baselines (the arch depth of a rep exercise, coaching/baseline.py).
+CARRY_BASELINE_S = 10.0
 
 
 @dataclass(eq=False)  # compared (and hashed) by identity: one object per part
@@ -78,6 +81,9 @@ class AutoCoach:
             else:
                 checker = make_checker(item.label, self.config)
             part = Segment(item.label, t, t, checker, CoachSession(checker))
+            earlier = self._recent_part(item.label, t)
+            if earlier is not None:
+                part.session.carry_baselines_from(earlier.session)
             if item.label != NONE and self._recent:
                 part.start_s = self._recent[0].time_s
                 for earlier in self._recent:  # results dropped: their moment has passed
@@ -91,6 +97,13 @@ class AutoCoach:
         part.end_s = t
         part.scores.append(item.score)
         return part, part.session.process(item.frame)
+
+    def _recent_part(self, exercise: str, t: float) -> Segment | None:
+        """The last part of `exercise` if it ended under CARRY_BASELINE_S before `t`."""
+        for part in reversed(self.parts):
+            if part.exercise == exercise:
+                return part if t - part.end_s <= CARRY_BASELINE_S else None
+        return None
 
     def finish(self) -> list[Segment]:
         """Close the last part; the exercise parts, in time order."""

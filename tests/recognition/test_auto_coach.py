@@ -57,3 +57,38 @@ def test_a_lunge_look_on_the_way_into_a_stretch_is_no_part_of_its_own() -> None:
         way_in: "getting into or out of kneeling-hip-flexor",
         blip: "a passing resemblance (under 1 s)",
     }
+
+
+def labelled(label: str, t: float):
+    from formcoach.core.pose import PoseFrame
+    from formcoach.recognition.recogniser import Labelled
+    from formcoach.recognition.rules import Scores
+
+    return Labelled(None, PoseFrame(round(t * 30), t, 640, 360, None), label, 1.0, Scores({}, {}))
+
+
+def baselines(segment) -> list[float | None]:
+    return [b.value for _, b in segment.session._baselines]  # the arch depth's, settled or not
+
+
+def test_lunges_after_a_pause_keep_the_arch_baseline_of_the_lunges_before() -> None:
+    # Slow lunges can fall apart into parts; the first arched rep after a pause must
+    # be judged against the back seen before it, not set a baseline of its own.
+    coach = AutoCoach()
+    first, _ = coach.process(labelled("lunge", 0.0))
+    first.session._baselines[0][1].value = 0.083  # settled over the first reps
+    coach.process(labelled("none", 3.0))
+    again, _ = coach.process(labelled("lunge", 6.0))
+    assert again is not first and baselines(again) == [0.083]
+    coach.process(labelled("none", 7.0))
+    much_later, _ = coach.process(labelled("lunge", 20.0))
+    assert baselines(much_later) == [None]
+
+
+def test_a_stretch_takes_its_baseline_anew_each_hold() -> None:
+    coach = AutoCoach()
+    first, _ = coach.process(labelled("kneeling-hip-flexor", 0.0))
+    first.session._baselines[0][1].value = 0.07
+    coach.process(labelled("none", 3.0))
+    again, _ = coach.process(labelled("kneeling-hip-flexor", 5.0))
+    assert baselines(again) == [None]
