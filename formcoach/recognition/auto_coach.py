@@ -3,7 +3,10 @@
 The recogniser labels each frame (an exercise or "none"); a change of label
 closes the current part and opens the next with a fresh checker, so cues,
 holds and reps stay attached to their part, and no checker runs where the
-label is "none" (nobody there, walking, setting up).
+label is "none" (nobody there, walking, setting up). A pause shorter than
+BRIDGE_S between two stretches of one exercise is no change: a slow lunge
+held at the bottom can look like no exercise for a second, and splitting
+there would cut that rep in two.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ AUTO = "auto"  # the --exercise value that asks for recognition
 # A part of the exercise done within this long of an earlier part of it continues that
 # part's personal baselines (the arch depth of a rep exercise, coaching/baseline.py).
 CARRY_BASELINE_S = 10.0
+# A "none" stretch shorter than this between two stretches of the same exercise is part of
+# that exercise: its frames go to the exercise's checker and the part goes on.
+BRIDGE_S = 1.5
 
 
 @dataclass(eq=False)  # compared (and hashed) by identity: one object per part
@@ -63,6 +69,7 @@ class AutoCoach:
         self.frames = 0
         self.pose_frames = 0
         self._recent: deque[PoseFrame] = deque()  # the current "none" part's last frames
+        self._gap: list[PoseFrame] = []  # a "none" part's frames while it may yet be bridged
 
     @property
     def current(self) -> Segment | None:
@@ -74,22 +81,35 @@ class AutoCoach:
         self.frames += 1
         self.pose_frames += item.frame.pose is not None
         part = self.current
+        if part is not None and part.exercise == NONE and part.start_s < t - BRIDGE_S:
+            self._close_paused()
         if part is None or part.exercise != item.label:
-            self._close()
+            resumed = self._resume(item.label)
+            if resumed is not None:
+                resumed.end_s = t
+                resumed.scores.append(item.score)
+                return resumed, resumed.session.process(item.frame)
+            if item.label == NONE and part is not None:
+                self._gap.clear()  # the exercise part stays open: the pause may be brief
+            else:
+                self._close_paused()
+                self._close()
             if item.label == NONE:
                 checker: Checker = SetupOnly()
             else:
                 checker = make_checker(item.label, self.config)
             part = Segment(item.label, t, t, checker, CoachSession(checker))
-            earlier = self._recent_part(item.label, t)
-            if earlier is not None:
-                part.session.carry_baselines_from(earlier.session)
+            same_before = self._recent_part(item.label, t)
+            if same_before is not None:
+                part.session.carry_baselines_from(same_before.session)
             if item.label != NONE and self._recent:
                 part.start_s = self._recent[0].time_s
                 for earlier in self._recent:  # results dropped: their moment has passed
                     part.session.process(earlier)
             self._recent.clear()
             self.parts.append(part)
+        if part.exercise == NONE and self._paused() is not None:
+            self._gap.append(item.frame)
         if part.exercise == NONE and self.backfill_s > 0:
             self._recent.append(item.frame)
             while self._recent and self._recent[0].time_s < t - self.backfill_s:
@@ -97,6 +117,31 @@ class AutoCoach:
         part.end_s = t
         part.scores.append(item.score)
         return part, part.session.process(item.frame)
+
+    def _paused(self) -> Segment | None:
+        """The exercise part left open under a "none" part that may yet be bridged."""
+        if len(self.parts) < 2 or self.parts[-1].exercise != NONE:
+            return None
+        before = self.parts[-2]
+        return before if before.exercise != NONE and before.record is None else None
+
+    def _close_paused(self) -> None:
+        paused = self._paused()
+        if paused is not None:
+            paused.record = paused.session.finish()
+        self._gap.clear()
+
+    def _resume(self, label: str) -> Segment | None:
+        """Bridge a short "none" part: its frames go to the paused part, which goes on."""
+        paused = self._paused()
+        if paused is None or paused.exercise != label:
+            return None
+        self.parts.pop()  # the "none" part never was
+        for frame in self._gap:  # results dropped: their moment has passed
+            paused.session.process(frame)
+        self._gap.clear()
+        self._recent.clear()
+        return paused
 
     def _recent_part(self, exercise: str, t: float) -> Segment | None:
         """The last part of `exercise` if it ended under CARRY_BASELINE_S before `t`."""
@@ -107,6 +152,7 @@ class AutoCoach:
 
     def finish(self) -> list[Segment]:
         """Close the last part; the exercise parts, in time order."""
+        self._close_paused()
         self._close()
         return [p for p in self.parts if p.exercise != NONE]
 

@@ -120,6 +120,9 @@ RULES: dict[str, tuple[Condition, ...]] = {
         ("standing, no knee down", lambda w: above(w.mid["knee_floor_gap"], 0.4, 0.55)),
         ("both feet down", feet_down),
         ("holding still", knees_still),
+        # A lunge held at the bottom is a split stance held still too, but with both
+        # knees bent (its straighter knee 105-125 deg; this stretch's back leg 143-176).
+        ("the back leg near straight", lambda w: above(w.mid["knee_angle_max_deg"], 125.0, 140.0)),
     ),
     "table-psoas": (
         ("upright", upright),

@@ -92,3 +92,33 @@ def test_a_stretch_takes_its_baseline_anew_each_hold() -> None:
     coach.process(labelled("none", 3.0))
     again, _ = coach.process(labelled("kneeling-hip-flexor", 5.0))
     assert baselines(again) == [None]
+
+
+def run_labels(spans: list[tuple[str, float, float]]) -> AutoCoach:
+    coach = AutoCoach()
+    for label, start, end in spans:
+        for i in range(round((end - start) * 30)):
+            coach.process(labelled(label, start + i / 30))
+    return coach
+
+
+def test_a_brief_pause_between_lunges_is_part_of_the_lunges() -> None:
+    # A slow lunge held at the bottom can read as no exercise for a second.
+    coach = run_labels([("lunge", 0.0, 3.0), ("none", 3.0, 4.0), ("lunge", 4.0, 6.0)])
+    [lunges] = coach.finish()
+    assert (lunges.start_s, round(lunges.end_s, 2)) == (0.0, 5.97)
+    assert [p.exercise for p in coach.parts] == ["lunge"]
+    assert lunges.record is not None and lunges.record.frames == 180  # the pause's frames too
+
+
+def test_a_longer_pause_ends_the_part() -> None:
+    coach = run_labels([("lunge", 0.0, 3.0), ("none", 3.0, 5.0), ("lunge", 5.0, 7.0)])
+    parts = coach.finish()
+    assert [(p.exercise, p.start_s) for p in parts] == [("lunge", 0.0), ("lunge", 5.0)]
+    assert parts[0].record is not None and parts[0].record.frames == 90
+
+
+def test_a_brief_pause_before_another_exercise_is_no_bridge() -> None:
+    coach = run_labels([("lunge", 0.0, 3.0), ("none", 3.0, 4.0), ("march", 4.0, 6.0)])
+    assert [p.exercise for p in coach.finish()] == ["lunge", "march"]
+    assert [p.exercise for p in coach.parts] == ["lunge", "none", "march"]

@@ -98,3 +98,13 @@ def test_a_leg_held_up_behind_is_the_table_stretch_not_a_march() -> None:
 def test_the_same_leg_held_up_in_front_is_not_the_table_stretch() -> None:
     scores = score_window(window_stats(held(foot_behind=-0.1, **LEANING_TABLE_STRETCH)))
     assert scores.by_label["table-psoas"] < NONE_SCORE
+
+
+def test_a_lunge_held_at_the_bottom_is_not_the_standing_stretch() -> None:
+    # A slow lunge paused at the bottom: a split stance held still, both knees bent.
+    bottom = held(knee_angle_min_deg=95.0, knee_angle_max_deg=112.0, ankle_spread=1.4)
+    scores = score_window(window_stats(bottom))
+    assert scores.by_label["standing-hip-flexor"] < NONE_SCORE
+    assert scores.weakest["standing-hip-flexor"] == "the back leg near straight"
+    stretch = held(knee_angle_min_deg=120.0, knee_angle_max_deg=170.0, ankle_spread=1.4)
+    assert best(stretch) == "standing-hip-flexor"
