@@ -101,7 +101,7 @@ class Recognised:
         self._annotators: dict[str, list] = {}
         self._pages: dict[str, ReportCollector] = {}
         self._watched: tuple[Segment, CompletionWatch] | None = None
-        self._announced: tuple[str, str | None] = (NONE, None)
+        self._announced: tuple[Segment | None, str | None] = (None, None)  # part, side said
 
     def completed(self) -> list[str]:
         part = self.coach.current
@@ -112,19 +112,23 @@ class Recognised:
         return self._watched[1].update(part.session.record)
 
     def announcements(self, coached: Coached) -> list[str]:
-        """What to say when the recognised exercise, or its side, changes."""
+        """What to say when a new part starts, or a hold's side changes.
+
+        A part that goes on after a brief pause (auto_coach.BRIDGE_S) is the
+        same part: it is not announced again.
+        """
         _, result, _, _, label = coached
-        said_label, said_side = self._announced
-        if label == NONE:
-            self._announced = (NONE, None)
+        part = self.coach.current
+        if label == NONE or part is None or part.exercise != label:
             return []
+        said_part, said_side = self._announced
         side = result.side if result is not None else None
-        if label == said_label and (side is None or side == said_side):
+        if part is said_part and (side is None or side == said_side):
             return []
-        self._announced = (label, side)
-        spec = make_checker(label).spec
+        self._announced = (part, side)
+        spec = part.checker.spec
         if spec.counting == "reps":  # alternating sides: the side would be said every rep
-            return [spec.title] if label != said_label else []
+            return [spec.title] if part is not said_part else []
         return [f"{spec.title}, {side} side" if side else spec.title]
 
     def frames(self, reader: Iterator[Frame], estimator: PoseEstimator) -> Iterator[Coached]:
