@@ -152,20 +152,8 @@ class Planner:
         back knee is ``knee_gap`` above the floor. The hips sit between the feet, or where the
         front shin gets ``front_shin`` degrees of forward lean."""
         d = self.dims
-        f = front or self.w
-        bk = self.o if f == self.w else self.w
-        back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
-        p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
-        p = p.replace(
-            **{
-                f"{f}_ik_u": front_u,
-                f"{f}_ik_h": d.ankle_h,
-                f"{f}_foot": 0.0,
-                f"{bk}_ik_u": back_ank_u,
-                f"{bk}_ik_h": back_ank_h,
-                f"{bk}_foot": -heel_lift,
-                f"{bk}_toes": heel_lift,
-            }
+        p, f, bk, back_ank_u, back_ank_h = self._planted_split_stance(
+            front_u, back_u, trunk, tilt, heel_lift, front
         )
         for _ in range(4):
             lo, hi = 0.2, self.standing_h()
@@ -195,6 +183,36 @@ class Planner:
             p = p.replace(u=0.5 * (lo + hi))
         return self.set_arms(p, arms)
 
+    def _planted_split_stance(
+        self,
+        front_u: float,
+        back_u: float,
+        trunk: float,
+        tilt: float,
+        heel_lift: float,
+        front: str | None,
+    ) -> tuple[Pose, str, str, float, float]:
+        """Standing-height hips between the feet, the front foot flat at ``front_u``, the back
+        foot on its ball near ``back_u``. Returns the pose, the front and back leg names and the
+        back ankle pivot (u, h)."""
+        d = self.dims
+        f = front or self.w
+        bk = self.o if f == self.w else self.w
+        back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
+        p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
+        p = p.replace(
+            **{
+                f"{f}_ik_u": front_u,
+                f"{f}_ik_h": d.ankle_h,
+                f"{f}_foot": 0.0,
+                f"{bk}_ik_u": back_ank_u,
+                f"{bk}_ik_h": back_ank_h,
+                f"{bk}_foot": -heel_lift,
+                f"{bk}_toes": heel_lift,
+            }
+        )
+        return p, f, bk, back_ank_u, back_ank_h
+
     def knee_angle(self, p: Pose, leg: str, ank_u: float, ank_h: float) -> float:
         """Included knee angle (180 = straight) of ``leg`` reaching its ankle pivot to
         (``ank_u``, ``ank_h``) from the pose's hip pivot."""
@@ -219,20 +237,8 @@ class Planner:
         ``front_knee`` and ``back_knee`` (included angles). For a short step and a part-way
         lunge, where :meth:`lunge_bottom`'s back-knee height does not pin the pose down."""
         d = self.dims
-        f = front or self.w
-        bk = self.o if f == self.w else self.w
-        back_ank_h, back_ank_u = self.raised_heel(back_u, heel_lift)
-        p = Pose(u=0.5 * (front_u + back_u), h=self.standing_h(), tilt=tilt, trunk=trunk, head=0.0)
-        p = p.replace(
-            **{
-                f"{f}_ik_u": front_u,
-                f"{f}_ik_h": d.ankle_h,
-                f"{f}_foot": 0.0,
-                f"{bk}_ik_u": back_ank_u,
-                f"{bk}_ik_h": back_ank_h,
-                f"{bk}_foot": -heel_lift,
-                f"{bk}_toes": heel_lift,
-            }
+        p, f, bk, back_ank_u, back_ank_h = self._planted_split_stance(
+            front_u, back_u, trunk, tilt, heel_lift, front
         )
 
         def at_u(u: float) -> Pose:
