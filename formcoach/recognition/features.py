@@ -7,8 +7,8 @@ MediaPipe's left/right labels (they swap in side views): features are the
 min or max over the two limbs.
 
 Signs: "rise" is upward in the image (positive = above the reference point).
-"Behind" is against the way the person faces, read from the nose's side of
-the shoulders; seen from the front that is unknown and reads 0.
+"Behind" is against the way the person faces (core.view.facing_direction);
+seen from the front that is unknown and reads 0.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from formcoach.core.geometry import joint_angle_deg, midpoint
 from formcoach.core.landmarks import TORSO_AND_KNEES
 from formcoach.core.landmarks import Landmark as L
 from formcoach.core.pose import Pose
+from formcoach.core.view import facing_direction
 
 MIN_TORSO_PX = 8.0  # below this the pose is too small (or degenerate) to read
 # Mean visibility of the core joints. Lying and on all fours the far limbs are
@@ -32,9 +33,6 @@ FEET = (
     (L.LEFT_ANKLE, L.LEFT_HEEL, L.LEFT_FOOT_INDEX),
     (L.RIGHT_ANKLE, L.RIGHT_HEEL, L.RIGHT_FOOT_INDEX),
 )
-# The nose must be this far (L) to one side of the shoulders to tell which way a
-# side-on person faces (about 0.3 side-on, 0 from the front).
-FACING_MIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -99,8 +97,7 @@ def frame_features(pose: Pose | None) -> FrameFeatures | None:
     wrist_rise = rise(float(shoulders[1]), *wrists)
     foot_lows = [float(np.max(p[list(foot), 1])) for foot in FEET]
     foot_y = max(foot_lows)
-    facing = (float(p[L.NOSE][0]) - float(shoulders[0])) / length
-    forward = math.copysign(1.0, facing) if abs(facing) >= FACING_MIN else 0.0
+    forward = facing_direction(pose) or 0
     lowest_knee_y = float(max(p[L.LEFT_KNEE][1], p[L.RIGHT_KNEE][1]))
     return FrameFeatures(
         trunk_tilt_deg=tilt,
