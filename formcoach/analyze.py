@@ -50,6 +50,7 @@ def analyze_video(
     history: Path | None = None,
     config: Config | None = None,
     on_frame: Callable[[int, int], None] | None = None,
+    flip_test: bool = False,
 ) -> AnalysisOutputs:
     """Run the coach over every frame of `video`; write the outputs to `out_dir`.
 
@@ -58,7 +59,8 @@ def analyze_video(
     propagates. With `history` (a database path) the session is recorded there.
     `on_frame(frames_done, frames_expected)` is called after each frame (the
     expected count is the container's, 0 if unknown); a KeyboardInterrupt it
-    raises stops the analysis like Ctrl-C.
+    raises stops the analysis like Ctrl-C. `flip_test` also reads each frame
+    mirrored and fuses the two readings (pose/landmarker.py).
     """
     if exercise != AUTO:
         make_checker(exercise, config)  # a wrong name fails before any work
@@ -83,7 +85,9 @@ def analyze_video(
     )
     try:
         with (
-            PoseEstimator(LandmarkerOptions(model_path, segmentation=mode.needs_mask)) as estimator,
+            PoseEstimator(
+                LandmarkerOptions(model_path, segmentation=mode.needs_mask, flip_test=flip_test)
+            ) as estimator,
             CsvSink(folder / "angles.csv") as csv_sink,
         ):
             for coached in mode.frames(reader, estimator):

@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+import cv2
 import numpy as np
 
 from formcoach.core.landmarks import NUM_LANDMARKS
@@ -401,6 +402,32 @@ def moved(pose: Pose, points: dict[L, Sequence[float]]) -> Pose:
 
 def shifted(pose: Pose, dx: float, dy: float = 0.0) -> Pose:
     return pose.with_xy(pose.xy + [dx, dy])
+
+
+# -- segmentation masks --------------------------------------------------------------
+
+MASK_LIMBS = (
+    (L.LEFT_SHOULDER, L.LEFT_HIP),
+    (L.RIGHT_SHOULDER, L.RIGHT_HIP),
+    (L.LEFT_HIP, L.LEFT_KNEE),
+    (L.LEFT_KNEE, L.LEFT_ANKLE),
+    (L.RIGHT_HIP, L.RIGHT_KNEE),
+    (L.RIGHT_KNEE, L.RIGHT_ANKLE),
+)
+
+
+def body_mask(pose: Pose, scale: float = 0.5) -> np.ndarray:
+    """A mask drawn along the figure's trunk and legs (limbs 0.3 torso lengths thick)."""
+    mask = np.zeros((round(FRAME_H * scale), round(FRAME_W * scale)), np.float32)
+    thick = max(1, round(0.3 * TORSO * scale))
+    for a, b in MASK_LIMBS:
+        pa, pb = (tuple(int(v) for v in pose.xy[j] * scale) for j in (a, b))
+        cv2.line(mask, pa, pb, 1.0, thick)
+    return mask
+
+
+def with_mask(pose: Pose, mask_from: Pose, scale: float = 0.5) -> Pose:
+    return replace(pose, mask=body_mask(mask_from, scale), mask_scale=scale)
 
 
 # -- tracks over time ------------------------------------------------------------------

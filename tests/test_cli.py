@@ -282,3 +282,26 @@ def test_ctrl_c_in_live_keeps_the_record(tmp_path: Path, full_model: Path) -> No
     assert len(rows) >= 15
     assert report["source"]["frames"] == len(rows)
     assert "session saved" in stdout
+
+
+@pytest.mark.slow
+def test_analyze_with_the_flip_test_reads_the_leg_mediapipe_loses(
+    tmp_path: Path, full_model: Path
+) -> None:
+    # The leg on the table, trunk folding: read once, MediaPipe draws it drooping
+    # through the air below the table for seconds.
+    clip = REPO / "sample_videos" / "table-psoas_trunk-lean_right_side-right.mp4"
+    drooping = {}
+    for flag in ([], ["--flip-test"]):
+        out = tmp_path / ("flip" if flag else "once")
+        proc = run_cli(
+            "analyze", str(clip), "--exercise", "table-psoas", "--no-video", "--no-progress",
+            "--out", str(out), *flag, cwd=tmp_path,
+        )  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        rows = list(csv.DictReader((out / "angles.csv").open()))
+        leg = [float(r["back_leg_inclination_deg"]) for r in rows if r["back_leg_inclination_deg"]]
+        assert len(leg) > 0.9 * len(rows)
+        drooping[bool(flag)] = sum(v < 60.0 for v in leg) / len(leg)  # the leg lies near 75-88
+    assert drooping[False] > 0.1
+    assert drooping[True] < 0.02

@@ -4,7 +4,7 @@ Each clip in sample_videos/ comes with NAME.expect.toml (written by the clip
 renderer from the clip's ground truth): the cues that must and must not
 appear, reps and good-form seconds per side. A change that breaks a cue
 fails here, clip by clip, with the exercise named and with it recognised
-(`--exercise auto`).
+(`--exercise auto`), each both read once and with the flip test.
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ def test_every_sample_clip_has_an_expectation() -> None:
     assert missing == []
 
 
-def assert_meets_expectation(clip: Path, model: Path, exercise: str | None) -> None:
+def assert_meets_expectation(
+    clip: Path, model: Path, exercise: str | None, flip_test: bool = False
+) -> None:
     expectation = load_expectation(expectation_path(clip))
-    result = check_clip(clip, model, exercise)
+    result = check_clip(clip, model, exercise, flip_test=flip_test)
     if expectation.exercise not in CHECKERS:
         assert result.status == "no checker"
         return
@@ -60,3 +62,18 @@ def test_sample_clip_meets_its_expectation_with_the_exercise_recognised(
 @pytest.mark.parametrize("clip", CLIPS, ids=[c.stem for c in CLIPS])
 def test_sample_clip_meets_its_expectation(clip: Path, model: Path) -> None:
     assert_meets_expectation(clip, model, None)
+
+
+# The same with the flip test (each frame also read mirrored, the readings fused).
+@pytest.mark.slow
+@pytest.mark.parametrize("clip", CLIPS, ids=[c.stem for c in CLIPS])
+def test_sample_clip_meets_its_expectation_with_the_flip_test_and_recognition(
+    clip: Path, model: Path
+) -> None:
+    assert_meets_expectation(clip, model, AUTO, flip_test=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("clip", CLIPS, ids=[c.stem for c in CLIPS])
+def test_sample_clip_meets_its_expectation_with_the_flip_test(clip: Path, model: Path) -> None:
+    assert_meets_expectation(clip, model, None, flip_test=True)

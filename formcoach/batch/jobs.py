@@ -67,6 +67,7 @@ class BatchOptions:
     write_video: bool = True
     config: Config | None = None
     history: Path | None = None
+    flip_test: bool = False
 
 
 class Analyse(Protocol):
@@ -107,6 +108,7 @@ def analyse_video(task: VideoTask, options: BatchOptions, on_frame: OnFrame) -> 
         history=options.history,
         config=options.config,
         on_frame=on_frame,
+        flip_test=options.flip_test,
     )
     return outputs.report
 

@@ -26,6 +26,9 @@ import math
 
 import numpy as np
 
+# Frame times are sums of 1/fps: 15 frames at 30 fps add up to 0.49999999999999994 s.
+TIME_TOLERANCE_S = 1e-6
+
 
 class PersonalBaseline:
     def __init__(
@@ -65,7 +68,8 @@ class PersonalBaseline:
         if self.value is None and settled and value is not None and math.isfinite(value):
             self._samples.append(value)
             self._collected_s += dt
-            if self._collected_s >= self.window_s and len(self._samples) >= self.min_samples:
+            full = self._collected_s >= self.window_s - TIME_TOLERANCE_S
+            if full and len(self._samples) >= self.min_samples:
                 self.value = float(np.percentile(self._samples, self.percentile))
         return self.value
 

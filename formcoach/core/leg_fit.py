@@ -21,6 +21,9 @@ test, bed stretch, rest, kneeling, lunge, march, leg swing), and above 0.10
 on 85 % of the lost frames of the three clips with one (every frame with a
 point over 0.5 L off). What it cannot see: both legs drawn on one physical
 leg while both stay inside the mask.
+
+The flip test (core/flip_fusion.py) reads it leg by leg to choose between
+its two readings; `formcoach accuracy` counts the frames whose legs are off.
 """
 
 from __future__ import annotations
@@ -49,6 +52,24 @@ def leg_off_mask_share(pose: Pose, margin_l: float = 0.15) -> float | None:
     None without a mask, a readable torso, a person in the mask or a leg
     point inside the image.
     """
+    flags = _off_flags(pose, (LEG_SEGMENTS,), margin_l)
+    return None if flags is None else _share(flags[0])
+
+
+def legs_off_mask_shares(pose: Pose, margin_l: float = 0.15) -> tuple[float | None, float | None]:
+    """The same share for the left and the right leg (as labelled), each on its own."""
+    flags = _off_flags(pose, (LEG_SEGMENTS[:2], LEG_SEGMENTS[2:]), margin_l)
+    return (None, None) if flags is None else (_share(flags[0]), _share(flags[1]))
+
+
+def _share(flags: np.ndarray) -> float | None:
+    return float(np.mean(flags)) if len(flags) else None
+
+
+def _off_flags(
+    pose: Pose, groups: tuple[tuple[tuple[L, L], ...], ...], margin_l: float
+) -> list[np.ndarray] | None:
+    """Per group of segments: for its samples inside the image, off the mask by over `margin_l`."""
     if pose.mask is None:
         return None
     xy = pose.xy * pose.mask_scale
@@ -72,21 +93,22 @@ def leg_off_mask_share(pose: Pose, margin_l: float = 0.15) -> float | None:
         small = cv2.resize(pose.mask, size, interpolation=cv2.INTER_AREA)
         body = small > MASK_THRESHOLD
     off_body_l = cv2.distanceTransform((~body).astype(np.uint8), cv2.DIST_L2, 3) / (torso * scale)
-    points = np.concatenate([_samples(xy[a], xy[b], STEP_L * torso) for a, b in LEG_SEGMENTS])
-    inside = (
-        np.all(np.isfinite(points), axis=1)
-        & (points[:, 0] >= 0)
-        & (points[:, 0] <= width - 1)
-        & (points[:, 1] >= 0)
-        & (points[:, 1] <= height - 1)
-    )
-    points = points[inside]
-    if len(points) == 0:
-        return None
     h, w = off_body_l.shape
-    ix = np.clip(np.round(points[:, 0] * scale).astype(int), 0, w - 1)
-    iy = np.clip(np.round(points[:, 1] * scale).astype(int), 0, h - 1)
-    return float(np.mean(off_body_l[iy, ix] > margin_l))
+    out = []
+    for segments in groups:
+        points = np.concatenate([_samples(xy[a], xy[b], STEP_L * torso) for a, b in segments])
+        inside = (
+            np.all(np.isfinite(points), axis=1)
+            & (points[:, 0] >= 0)
+            & (points[:, 0] <= width - 1)
+            & (points[:, 1] >= 0)
+            & (points[:, 1] <= height - 1)
+        )
+        points = points[inside]
+        ix = np.clip(np.round(points[:, 0] * scale).astype(int), 0, w - 1)
+        iy = np.clip(np.round(points[:, 1] * scale).astype(int), 0, h - 1)
+        out.append(off_body_l[iy, ix] > margin_l)
+    return out
 
 
 def _samples(a: np.ndarray, b: np.ndarray, step: float) -> np.ndarray:

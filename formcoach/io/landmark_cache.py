@@ -3,7 +3,7 @@
 Re-checking clips after a threshold change then takes seconds: only the
 coach runs again, not MediaPipe. The key is the sha256 of the video bytes,
 of the model file, and `ADAPTER_VERSION` (bump it when the pose adapter
-changes what it returns).
+changes what it returns); tracks read with the flip test are kept apart.
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(video: Path, model: Path) -> str:
-    return f"{file_sha256(video)[:20]}-{file_sha256(model)[:12]}-v{ADAPTER_VERSION}"
+def cache_key(video: Path, model: Path, flip_test: bool = False) -> str:
+    flip = "-flip" if flip_test else ""
+    return f"{file_sha256(video)[:20]}-{file_sha256(model)[:12]}-v{ADAPTER_VERSION}{flip}"
 
 
 def save_track(path: Path, track: PoseTrack) -> None:

@@ -6,7 +6,10 @@ holds and reps stay attached to their part, and no checker runs where the
 label is "none" (nobody there, walking, setting up). A pause shorter than
 BRIDGE_S between two stretches of one exercise is no change: a slow lunge
 held at the bottom can look like no exercise for a second, and splitting
-there would cut that rep in two.
+there would cut that rep in two. And a hold goes on while its checker still
+sees the position, whatever the recogniser makes of the moment: the label
+"none" means no exercise fits clearly (MediaPipe may misdraw a leg for
+seconds while the person holds still), not that the hold ended.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ class AutoCoach:
         self.pose_frames = 0
         self._recent: deque[PoseFrame] = deque()  # the current "none" part's last frames
         self._gap: list[PoseFrame] = []  # a "none" part's frames while it may yet be bridged
+        self._holding = False  # the current part is a hold and its last frame was in position
 
     @property
     def current(self) -> Segment | None:
@@ -81,6 +85,9 @@ class AutoCoach:
         self.frames += 1
         self.pose_frames += item.frame.pose is not None
         part = self.current
+        if part is not None and item.label == NONE and self._holding:
+            part.end_s = t
+            return part, self._coach(part, item.frame)
         if part is not None and part.exercise == NONE and part.start_s < t - BRIDGE_S:
             self._close_paused()
         if part is None or part.exercise != item.label:
@@ -88,7 +95,7 @@ class AutoCoach:
             if resumed is not None:
                 resumed.end_s = t
                 resumed.scores.append(item.score)
-                return resumed, resumed.session.process(item.frame)
+                return resumed, self._coach(resumed, item.frame)
             if item.label == NONE and part is not None:
                 self._gap.clear()  # the exercise part stays open: the pause may be brief
             else:
@@ -116,7 +123,17 @@ class AutoCoach:
                 self._recent.popleft()
         part.end_s = t
         part.scores.append(item.score)
-        return part, part.session.process(item.frame)
+        return part, self._coach(part, item.frame)
+
+    def _coach(self, part: Segment, frame: PoseFrame) -> FrameResult:
+        """The part's session's result for the frame; notes whether a hold goes on."""
+        result = part.session.process(frame)
+        self._holding = (
+            part.exercise != NONE
+            and part.checker.spec.counting == "hold"
+            and result.assessment.in_position
+        )
+        return result
 
     def _paused(self) -> Segment | None:
         """The exercise part left open under a "none" part that may yet be bridged."""

@@ -84,7 +84,7 @@ def hips_above_shoulders(w: WindowStats) -> float:
     """Lying, the hips rise above the shoulders (trunk tilted past horizontal) or go up and down."""
     return max(
         above(w.high["trunk_tilt_deg"], 98.0, 106.0),
-        above(w.spread("trunk_tilt_deg"), 6.0, 12.0),
+        above(w.spread("trunk_tilt_deg"), 4.0, 8.0),
     )
 
 

@@ -1,10 +1,11 @@
 """How far the coach's measured angles are from the truth of rendered clips.
 
-For every clip with a NAME.truth.csv, the clip's poses (cached per model)
-go through the coach's own pose processing (leg-label continuity, One-Euro
-smoothing), then the 2D angles the checkers use are measured per body side
-and compared with the truth's 2D angles of the same frame (the angle of the
-true joints projected into the image). The lower-back outline's arch depth
+For every clip with a NAME.truth.csv, the clip's poses (cached per model;
+read once, or with the pose adapter's flip test: "full+flip") go through
+the coach's own pose processing (leg-label continuity, One-Euro smoothing),
+then the 2D angles the checkers use are measured per body side and compared
+with the truth's 2D angles of the same frame (the angle of the true joints
+projected into the image). The lower-back outline's arch depth
 is compared by rank with the true lumbar extension (Spearman, ties ranked
 alike) on the frames where the checker reads it (in position, side view):
 over all of them, and over the extension range alone (true lumbar extension
@@ -166,7 +167,9 @@ def frame_errors(
     return out
 
 
-def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | None:
+def clip_accuracy(
+    clip: Path, model_name: str, model: Path, flip_test: bool = False
+) -> ClipAccuracy | None:
     truth_path = clip.with_name(clip.stem + ".truth.csv")
     if not truth_path.exists():
         return None
@@ -176,7 +179,7 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
     view = (exp.view if exp else None) or "unknown"
     checker = make_checker(exercise)
     upright = checker.spec.posture == "upright"
-    track = pose_track(clip, model, masks=True)
+    track = pose_track(clip, model, masks=True, flip_test=flip_test)
     session = CoachSession(checker)
     errors: dict[str, list[float]] = defaultdict(list)
     on_body: dict[str, list[float]] = defaultdict(list)
@@ -212,7 +215,7 @@ def clip_accuracy(clip: Path, model_name: str, model: Path) -> ClipAccuracy | No
     return ClipAccuracy(
         clip.name,
         f"{view}, {posture}",
-        model_name,
+        f"{model_name}+flip" if flip_test else model_name,
         dict(errors),
         spearman(arch, lumbar),
         len(track),
@@ -261,11 +264,12 @@ def run_accuracy(
     clips: list[Path],
     models: dict[str, Path],
     on_clip: Callable[[ClipAccuracy], None] | None = None,
+    flip_test: bool = False,
 ) -> list[ClipAccuracy]:
     results = []
     for name, path in models.items():
         for clip in clips:
-            r = clip_accuracy(clip, name, path)
+            r = clip_accuracy(clip, name, path, flip_test)
             if r is not None:
                 results.append(r)
                 if on_clip:

@@ -48,7 +48,7 @@ def find_clips(folder: Path) -> list[Path]:
 
 
 def pose_track(
-    clip: Path, model: Path, *, masks: bool = False, use_cache: bool = True
+    clip: Path, model: Path, *, masks: bool = False, use_cache: bool = True, flip_test: bool = False
 ) -> PoseTrack:
     """The clip's poses: from the cache if this clip and model were seen, else MediaPipe.
 
@@ -56,7 +56,7 @@ def pose_track(
     left unread): MediaPipe's landmarks are the same either way (measured
     identical, to the bit, on two sample clips).
     """
-    key = cache_key(clip, model)
+    key = cache_key(clip, model, flip_test)
     with_masks = cache_dir() / f"{key}-mask.npz"
     cached = with_masks if masks else cache_dir() / f"{key}.npz"
     for candidate in (cached, with_masks) if use_cache else ():
@@ -67,7 +67,9 @@ def pose_track(
         except (OSError, ValueError, KeyError) as exc:
             log.warning("ignoring unreadable landmark cache %s (%s)", candidate, exc)
     reader = VideoFileReader(clip)
-    with PoseEstimator(LandmarkerOptions(model, segmentation=masks)) as estimator:
+    with PoseEstimator(
+        LandmarkerOptions(model, segmentation=masks, flip_test=flip_test)
+    ) as estimator:
         frames = tuple(estimator.process(frame, i, t) for i, t, frame in reader)
     track = PoseTrack(frames, reader.info.fps)
     if use_cache:
@@ -134,6 +136,7 @@ def check_clip(
     exercise: str | None = None,
     use_cache: bool = True,
     config: Config | None = None,
+    flip_test: bool = False,
 ) -> ClipResult:
     exp_path = expectation_path(clip)
     expectation: Expectation | None = load_expectation(exp_path) if exp_path.exists() else None
@@ -151,7 +154,7 @@ def check_clip(
         )
     try:
         masks = auto or make_checker(name).spec.needs_mask
-        track = pose_track(clip, model, masks=masks, use_cache=use_cache)
+        track = pose_track(clip, model, masks=masks, use_cache=use_cache, flip_test=flip_test)
     except FormcoachError as exc:
         return ClipResult(clip, name, "error", problems=(str(exc),))
     report = (
@@ -189,9 +192,10 @@ def check_clips(
     use_cache: bool = True,
     on_result: Callable[[ClipResult], None] | None = None,
     config: Config | None = None,
+    flip_test: bool = False,
 ) -> Iterator[ClipResult]:
     for clip in clips:
-        result = check_clip(clip, model, exercise, use_cache, config)
+        result = check_clip(clip, model, exercise, use_cache, config, flip_test)
         if on_result:
             on_result(result)
         yield result

@@ -22,6 +22,13 @@ def test_no_baseline_until_settled_and_a_window_gathered() -> None:
     assert feed(b, [0.07] * 10, start_s=40 / FPS) == pytest.approx(0.07)
 
 
+def test_a_window_of_whole_frames_is_full_despite_rounding() -> None:
+    # settled at frame 24 (0.8 s), frames 24-38 are 15 frames: 0.5 s, which the frame
+    # times' differences add up to as 0.49999999999999994 (a dead bug's first table-top)
+    assert feed(PersonalBaseline(settle_s=0.8, window_s=0.5), [0.07] * 39) == pytest.approx(0.07)
+    assert feed(PersonalBaseline(settle_s=0.8, window_s=0.5), [0.07] * 38) is None
+
+
 def test_frames_before_settling_do_not_count() -> None:
     b = PersonalBaseline(settle_s=0.5, window_s=1.0)
     assert feed(b, [0.2] * 15 + [0.07] * 40) == pytest.approx(0.07)

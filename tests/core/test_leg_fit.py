@@ -4,37 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import cv2
 import numpy as np
 import pytest
-from poses import FRAME_H, FRAME_W, TORSO, moved, standing
+from poses import TORSO, moved, standing, with_mask
 
 from formcoach.core.landmarks import Landmark as L
 from formcoach.core.leg_fit import leg_off_mask_share
-from formcoach.core.pose import Pose
-
-LIMBS = (
-    (L.LEFT_SHOULDER, L.LEFT_HIP),
-    (L.RIGHT_SHOULDER, L.RIGHT_HIP),
-    (L.LEFT_HIP, L.LEFT_KNEE),
-    (L.LEFT_KNEE, L.LEFT_ANKLE),
-    (L.RIGHT_HIP, L.RIGHT_KNEE),
-    (L.RIGHT_KNEE, L.RIGHT_ANKLE),
-)
-
-
-def body_mask(pose: Pose, scale: float = 0.5) -> np.ndarray:
-    """A mask drawn along the figure's trunk and legs (limbs 0.3 torso lengths thick)."""
-    mask = np.zeros((round(FRAME_H * scale), round(FRAME_W * scale)), np.float32)
-    thick = max(1, round(0.3 * TORSO * scale))
-    for a, b in LIMBS:
-        pa, pb = (tuple(int(v) for v in pose.xy[j] * scale) for j in (a, b))
-        cv2.line(mask, pa, pb, 1.0, thick)
-    return mask
-
-
-def with_mask(pose: Pose, mask_from: Pose, scale: float = 0.5) -> Pose:
-    return replace(pose, mask=body_mask(mask_from, scale), mask_scale=scale)
 
 
 def test_legs_drawn_on_the_body_are_on_it() -> None:

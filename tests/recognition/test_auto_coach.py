@@ -122,3 +122,26 @@ def test_a_brief_pause_before_another_exercise_is_no_bridge() -> None:
     coach = run_labels([("lunge", 0.0, 3.0), ("none", 3.0, 4.0), ("march", 4.0, 6.0)])
     assert [p.exercise for p in coach.finish()] == ["lunge", "march"]
     assert [p.exercise for p in coach.parts] == ["lunge", "none", "march"]
+
+
+def test_a_hold_goes_on_while_its_checker_sees_the_position() -> None:
+    # MediaPipe can misdraw a leg for seconds mid-hold, and the recogniser then fits
+    # nothing ("none"); the person still kneels, so the hold is not cut in two.
+    from formcoach.recognition.recogniser import Labelled
+    from formcoach.recognition.rules import Scores
+
+    track = kneeling_hold(hold_s=12.0, settle_s=2.0).track  # kneeling 2.5-14.5 s, up by 15.0
+
+    def label(t: float) -> str:
+        return "kneeling-hip-flexor" if 2.5 <= t < 6.0 or 10.0 <= t < 14.5 else "none"
+
+    coach = AutoCoach()
+    for frame in track:
+        coach.process(Labelled(None, frame, label(frame.time_s), 1.0, Scores({}, {})))
+    [stretch] = coach.finish()
+    assert [p.exercise for p in coach.parts] == ["none", "kneeling-hip-flexor", "none"]
+    assert stretch.start_s == 2.5
+    assert 14.5 <= stretch.end_s <= 15.0  # until the checker no longer sees the kneel
+    assert stretch.record is not None
+    [hold] = stretch.record.holds  # one hold, counted through the unrecognised seconds
+    assert hold.end_s is not None and hold.end_s - hold.start_s > 11.0

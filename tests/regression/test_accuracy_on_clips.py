@@ -36,3 +36,12 @@ def test_frames_where_mediapipe_lost_a_leg_are_counted_apart(full_model: Path) -
     assert mean(r.on_body_errors, "hip") < mean(r.errors, "hip") - 5.0
     [row] = summarise([r], on_body=True)
     assert row["hip"][0] == pytest.approx(mean(r.on_body_errors, "hip"))  # type: ignore[index]
+
+
+def test_the_flip_test_finds_the_leg_mediapipe_loses(full_model: Path) -> None:
+    # The same clip: the mirror image has the leg where it is.
+    clip = SAMPLES / "table-psoas_trunk-lean_right_side-right.mp4"
+    r = clip_accuracy(clip, "full", full_model, flip_test=True)
+    assert r is not None and r.model == "full+flip"
+    assert r.legs_off_frames / r.frames < 0.1
+    assert mean(r.errors, "hip") < 6.0
