@@ -1,14 +1,15 @@
 """Speed and memory benchmarks, run on demand (not part of the test suite).
 
     python benchmarks/bench.py throughput VIDEO [--exercise lunge] [--repeat 2]
-    python benchmarks/bench.py live VIDEO [--seconds 60] [--exercise lunge]
+    python benchmarks/bench.py live VIDEO [--seconds 60] [--exercise lunge] [--flip-test]
 
 `throughput` times, side by side in one run and alternating, (a) bare
 PoseLandmarker over the decoded frames of VIDEO and (b) the whole `analyze`
 pipeline (decode, landmarks, coach, overlay, annotated video, CSV), and
-prints the ratio b/a. `live` plays VIDEO at its own frame rate (looped) into
-the live pipeline, headless, and reports frames processed and dropped, the
-time spent per frame, and resident memory over time.
+prints the ratio b/a, and (c) `analyze --flip-test` against (b). `live`
+plays VIDEO at its own frame rate (looped) into the live pipeline,
+headless, and reports frames processed and dropped, the time spent per
+frame, and resident memory over time.
 """
 
 from __future__ import annotations
@@ -65,13 +66,21 @@ def bare_landmarker(
     return frames, time.perf_counter() - start
 
 
-def full_analyze(video: Path, exercise: str, write_video: bool = True) -> tuple[int, float]:
+def full_analyze(
+    video: Path, exercise: str, write_video: bool = True, flip_test: bool = False
+) -> tuple[int, float]:
     from formcoach.analyze import analyze_video
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
         result = analyze_video(
-            video, exercise, Path(out), progress=False, write_video=write_video, history=None
+            video,
+            exercise,
+            Path(out),
+            progress=False,
+            write_video=write_video,
+            history=None,
+            flip_test=flip_test,
         )
         elapsed = time.perf_counter() - start
     return result.report["source"]["frames"], elapsed
@@ -84,13 +93,15 @@ def cmd_throughput(args: argparse.Namespace) -> None:
     model = resolve_model(args.model)
     people = LandmarkerOptions(model).max_people
     # bare_mask: the landmarker also computing the segmentation mask, as it must
-    # for a checker that reads the back's outline; analyze_novideo: no annotated.mp4
+    # for a checker that reads the back's outline; analyze_novideo: no annotated.mp4;
+    # analyze_flip: with the flip test (each frame also read mirrored)
     rows: dict[str, list[float]] = {
         "bare_1": [],
         f"bare_{people}": [],
         "bare_mask": [],
         "analyze": [],
         "analyze_novideo": [],
+        "analyze_flip": [],
     }
     for _ in range(args.repeat):
         for name in rows:
@@ -99,7 +110,9 @@ def cmd_throughput(args: argparse.Namespace) -> None:
             elif name.startswith("bare"):
                 n, s = bare_landmarker(args.video, model, int(name.split("_")[1]))
             else:
-                n, s = full_analyze(args.video, args.exercise, name == "analyze")
+                n, s = full_analyze(
+                    args.video, args.exercise, name != "analyze_novideo", name == "analyze_flip"
+                )
             rows[name].append(n / s)
     fps = {name: statistics.median(v) for name, v in rows.items()}
     print(
@@ -114,6 +127,7 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                     fps["analyze_novideo"] / fps["bare_mask"], 3
                 ),
                 f"analyze_over_bare_{people}": round(fps["analyze"] / fps[f"bare_{people}"], 3),
+                "analyze_flip_over_analyze": round(fps["analyze_flip"] / fps["analyze"], 3),
             },
             indent=2,
         )
@@ -145,6 +159,7 @@ def cmd_live(args: argparse.Namespace) -> None:
             window=False,
             out_dir=out,
             duration_s=args.seconds,
+            flip_test=args.flip_test,
         )
     )
     wall = time.perf_counter() - start
@@ -185,6 +200,7 @@ def main() -> None:
     lv.add_argument("--model", default="full")
     lv.add_argument("--seconds", type=float, default=60.0)
     lv.add_argument("--sample-every", type=float, default=10.0)
+    lv.add_argument("--flip-test", action="store_true", help="each frame also read mirrored")
     args = p.parse_args()
     {"throughput": cmd_throughput, "live": cmd_live}[args.cmd](args)
 

@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--source", type=Path, help="a video file played at its own frame rate")
     live.add_argument("--loop", action="store_true", help="loop --source forever")
     live.add_argument("--model", help="lite, full (default), heavy, or a path to a .task file")
+    _flip_flag(live)
     live.add_argument("--no-voice", action="store_true", help="on-screen cues only")
     live.add_argument("--no-window", action="store_true", help="run headless")
     live.add_argument(
@@ -329,6 +330,7 @@ def cmd_live(args: argparse.Namespace) -> int:
             duration_s=args.duration,
             config=_config(args),
             history=_history_db(args),
+            flip_test=args.flip_test,
         )
     )
 

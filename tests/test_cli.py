@@ -216,7 +216,10 @@ def test_analyze_sample_lunge(tmp_path: Path, full_model: Path) -> None:
 
 
 @pytest.mark.slow
-def test_live_from_video_saves_the_session(tmp_path: Path, full_model: Path) -> None:
+@pytest.mark.parametrize("flags", [[], ["--flip-test"]], ids=["read once", "flip test"])
+def test_live_from_video_saves_the_session(
+    tmp_path: Path, full_model: Path, flags: list[str]
+) -> None:
     proc = run_cli(
         "live",
         "--source",
@@ -227,6 +230,7 @@ def test_live_from_video_saves_the_session(tmp_path: Path, full_model: Path) -> 
         "--no-voice",
         "--out",
         str(tmp_path / "live"),
+        *flags,
     )
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tmp_path / "live" / "report.json").read_text())

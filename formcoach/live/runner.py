@@ -47,6 +47,7 @@ class LiveOptions:
     duration_s: float | None = None
     history: Path | None = None  # the history database to record into; None keeps nothing
     config: Config | None = None  # the user's tuning of the exercises (--config)
+    flip_test: bool = False  # each frame also read mirrored (pose/landmarker.py)
 
 
 @dataclass
@@ -105,7 +106,11 @@ def run_live(opts: LiveOptions) -> int:
     )
     try:
         with (
-            PoseEstimator(LandmarkerOptions(model_path, segmentation=mode.needs_mask)) as estimator,
+            PoseEstimator(
+                LandmarkerOptions(
+                    model_path, segmentation=mode.needs_mask, flip_test=opts.flip_test
+                )
+            ) as estimator,
             CsvSink(folder / "angles.csv", flush_every=15) as csv_sink,
         ):
             for coached in mode.frames(reader, estimator):
