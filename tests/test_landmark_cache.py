@@ -66,3 +66,20 @@ def test_a_track_cached_with_masks_serves_a_request_without(
     assert track.frames[0].pose.mask is None
     assert np.allclose(track.frames[0].pose.xy, saved.frames[0].pose.xy)
     assert pose_track(clip, model, masks=True).frames[0].pose.mask is not None
+
+
+def test_tracks_read_with_the_flip_test_are_kept_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    clip, model = tmp_path / "clip.mp4", tmp_path / "model.task"
+    clip.write_bytes(b"not decoded: the cache must answer")
+    model.write_bytes(b"model")
+    once = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(5, False)),), 30.0)
+    flipped = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(7, False)),), 30.0)
+    assert cache_key(clip, model) != cache_key(clip, model, flip_test=True)
+    save_track(tmp_path / "cache" / f"{cache_key(clip, model)}.npz", once)
+    save_track(tmp_path / "cache" / f"{cache_key(clip, model, flip_test=True)}.npz", flipped)
+    for track, flip in ((once, False), (flipped, True)):
+        read = pose_track(clip, model, flip_test=flip)
+        assert np.allclose(read.frames[0].pose.xy, track.frames[0].pose.xy)

@@ -1,9 +1,9 @@
 """Flip test: one pose from a frame and from its mirror image, fused.
 
 Pose networks do not see a person and their mirror image alike, and
-averaging the two readings (the "flip test" of keypoint benchmarks) halves
-the part of the error that differs between them. For MediaPipe the gain is
-mostly elsewhere: the frames on which it loses a leg (draws it where the
+averaging the two readings (the "flip test" of keypoint benchmarks) evens
+out the part of their errors that differs between them. For MediaPipe the
+larger gain is elsewhere: the frames on which it loses a leg (draws it where the
 body is not, pose-quirks.md) are seldom the same frames in the mirror.
 
 How the two are fused, per frame:

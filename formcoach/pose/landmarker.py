@@ -116,8 +116,9 @@ class PoseEstimator:
                 self._landmarker = landmarker(options.segmentation)
                 if options.flip_test:  # the fusion judges both readings on the direct mask
                     self._mirror = landmarker(False)
-                    # MediaPipe lets go of the GIL: the mirrored frame is read on the
-                    # other core meanwhile (84 fps for both against 47 one after the other)
+                    # MediaPipe lets go of the GIL: the mirrored frame is read on the other
+                    # core meanwhile (bare calls, full model: 84 fps for the pair against
+                    # 47 one after the other)
                     self._mirror_worker = ThreadPoolExecutor(1, thread_name_prefix="mirror")
         except (RuntimeError, ValueError) as exc:
             first_line = (

@@ -84,6 +84,7 @@ def hips_above_shoulders(w: WindowStats) -> float:
     """Lying, the hips rise above the shoulders (trunk tilted past horizontal) or go up and down."""
     return max(
         above(w.high["trunk_tilt_deg"], 98.0, 106.0),
+        # moving: 8-9 deg in a sagging bridge's reps; a resting body 0.5-1.5 (sample clips)
         above(w.spread("trunk_tilt_deg"), 4.0, 8.0),
     )
 
