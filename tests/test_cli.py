@@ -309,3 +309,22 @@ def test_analyze_with_the_flip_test_reads_the_leg_mediapipe_loses(
         drooping[bool(flag)] = sum(v < 60.0 for v in leg) / len(leg)  # the leg lies near 75-88
     assert drooping[False] > 0.1
     assert drooping[True] < 0.02
+
+
+def _one_sample_clip(folder: Path, stem: str) -> Path:
+    """A folder holding one sample clip with its truth and expectations."""
+    folder.mkdir()
+    for suffix in (".mp4", ".truth.csv", ".expect.toml"):
+        (folder / f"{stem}{suffix}").symlink_to(REPO / "sample_videos" / f"{stem}{suffix}")
+    return folder
+
+
+@pytest.mark.slow
+def test_check_clips_and_accuracy_with_the_flip_test(tmp_path: Path, full_model: Path) -> None:
+    folder = _one_sample_clip(tmp_path / "clips", "table-psoas_trunk-lean_right_side-right")
+    proc = run_cli("check-clips", str(folder), "--flip-test", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 passed, 0 failed" in proc.stdout
+    proc = run_cli("accuracy", str(folder), "--flip-test", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "| full+flip | side, upright |" in proc.stdout
