@@ -53,13 +53,20 @@ def test_masks_can_be_left_unread(tmp_path: Path) -> None:
     assert np.allclose(back.frames[0].pose.xy, saved.frames[0].pose.xy)
 
 
-def test_a_track_cached_with_masks_serves_a_request_without(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def clip_and_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A clip and a model that only the cache (in tmp_path/cache) can answer for."""
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     clip, model = tmp_path / "clip.mp4", tmp_path / "model.task"
     clip.write_bytes(b"not decoded: the cache must answer")
     model.write_bytes(b"model")
+    return clip, model
+
+
+def test_a_track_cached_with_masks_serves_a_request_without(
+    tmp_path: Path, clip_and_model: tuple[Path, Path]
+) -> None:
+    clip, model = clip_and_model
     saved = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(5, True)),), 30.0)
     save_track(tmp_path / "cache" / f"{cache_key(clip, model)}-mask.npz", saved)
     track = pose_track(clip, model, masks=False)
@@ -69,12 +76,9 @@ def test_a_track_cached_with_masks_serves_a_request_without(
 
 
 def test_tracks_read_with_the_flip_test_are_kept_apart(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, clip_and_model: tuple[Path, Path]
 ) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    clip, model = tmp_path / "clip.mp4", tmp_path / "model.task"
-    clip.write_bytes(b"not decoded: the cache must answer")
-    model.write_bytes(b"model")
+    clip, model = clip_and_model
     once = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(5, False)),), 30.0)
     flipped = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(7, False)),), 30.0)
     assert cache_key(clip, model) != cache_key(clip, model, flip_test=True)

@@ -26,7 +26,7 @@ import numpy as np
 
 from formcoach.core.continuity import LEFT_LEG, RIGHT_LEG
 from formcoach.core.landmarks import Landmark as L
-from formcoach.core.leg_fit import legs_off_mask_shares
+from formcoach.core.leg_fit import MaskDistances, legs_off_mask_shares
 from formcoach.core.pose import Pose
 
 # Landmark pairs exchanged when a pose is mirrored (left <-> right).
@@ -84,8 +84,11 @@ def fuse(direct: Pose | None, mirrored: Pose | None) -> Pose | None:
     xy_m, vis_m = mirrored.xy[order], mirrored.visibility[order]
     xy = (direct.xy + xy_m) / 2.0
     visibility = np.minimum(direct.visibility, vis_m)
-    off_direct = legs_off_mask_shares(direct)
-    off_mirrored = legs_off_mask_shares(Pose(xy_m, vis_m, None, direct.mask, direct.mask_scale))
+    distances = MaskDistances(direct.mask) if direct.mask is not None else None
+    off_direct = legs_off_mask_shares(direct, distances=distances)
+    off_mirrored = legs_off_mask_shares(
+        Pose(xy_m, vis_m, None, direct.mask, direct.mask_scale), distances=distances
+    )
     for leg, d, m in zip((LEFT_LEG, RIGHT_LEG), off_direct, off_mirrored, strict=True):
         if d is None or m is None or max(d, m) <= LEG_OFF_BODY_SHARE or d == m:
             continue

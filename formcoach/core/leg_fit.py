@@ -46,6 +46,28 @@ LEG_SEGMENTS = (
 )
 
 
+class MaskDistances:
+    """A mask's distance maps (pixels to the nearest body pixel), per working size.
+
+    Two readings of one frame share its mask: the flip test judges both on
+    it, and each size's map is computed once.
+    """
+
+    def __init__(self, mask: np.ndarray) -> None:
+        self.mask = mask
+        self._maps: dict[tuple[int, int] | None, np.ndarray] = {}
+
+    def at(self, size: tuple[int, int] | None) -> np.ndarray:
+        """The map of the mask shrunk to `size` (width, height); None: as it is."""
+        if size not in self._maps:
+            mask = self.mask
+            if size is not None:
+                mask = cv2.resize(mask, size, interpolation=cv2.INTER_AREA)
+            body = mask > MASK_THRESHOLD
+            self._maps[size] = cv2.distanceTransform((~body).astype(np.uint8), cv2.DIST_L2, 3)
+        return self._maps[size]
+
+
 def leg_off_mask_share(pose: Pose, margin_l: float = 0.15) -> float | None:
     """Share (0..1) of the leg skeleton more than `margin_l` torso lengths off the mask.
 
@@ -56,9 +78,14 @@ def leg_off_mask_share(pose: Pose, margin_l: float = 0.15) -> float | None:
     return None if flags is None else _share(flags[0])
 
 
-def legs_off_mask_shares(pose: Pose, margin_l: float = 0.15) -> tuple[float | None, float | None]:
-    """The same share for the left and the right leg (as labelled), each on its own."""
-    flags = _off_flags(pose, (LEG_SEGMENTS[:2], LEG_SEGMENTS[2:]), margin_l)
+def legs_off_mask_shares(
+    pose: Pose, margin_l: float = 0.15, distances: MaskDistances | None = None
+) -> tuple[float | None, float | None]:
+    """The same share for the left and the right leg (as labelled), each on its own.
+
+    `distances`: the maps of `pose.mask`, when another reading shares them.
+    """
+    flags = _off_flags(pose, (LEG_SEGMENTS[:2], LEG_SEGMENTS[2:]), margin_l, distances)
     return (None, None) if flags is None else (_share(flags[0]), _share(flags[1]))
 
 
@@ -67,7 +94,10 @@ def _share(flags: np.ndarray) -> float | None:
 
 
 def _off_flags(
-    pose: Pose, groups: tuple[tuple[tuple[L, L], ...], ...], margin_l: float
+    pose: Pose,
+    groups: tuple[tuple[tuple[L, L], ...], ...],
+    margin_l: float,
+    distances: MaskDistances | None = None,
 ) -> list[np.ndarray] | None:
     """Per group of segments: for its samples inside the image, off the mask by over `margin_l`."""
     if pose.mask is None:
@@ -83,16 +113,13 @@ def _off_flags(
     )
     if not torso > 2.0:
         return None
-    body = pose.mask > MASK_THRESHOLD
-    if not body.any():
+    if not (pose.mask > MASK_THRESHOLD).any():
         return None
-    height, width = body.shape
+    height, width = pose.mask.shape
     scale = min(1.0, WORK_TORSO_PX / torso)
-    if scale < 1.0:
-        size = (max(2, round(width * scale)), max(2, round(height * scale)))
-        small = cv2.resize(pose.mask, size, interpolation=cv2.INTER_AREA)
-        body = small > MASK_THRESHOLD
-    off_body_l = cv2.distanceTransform((~body).astype(np.uint8), cv2.DIST_L2, 3) / (torso * scale)
+    size = (max(2, round(width * scale)), max(2, round(height * scale))) if scale < 1.0 else None
+    distances = distances if distances is not None else MaskDistances(pose.mask)
+    off_body_l = distances.at(size) / (torso * scale)
     h, w = off_body_l.shape
     out = []
     for segments in groups:
