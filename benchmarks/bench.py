@@ -1,12 +1,15 @@
 """Speed and memory benchmarks, run on demand (not part of the test suite).
 
     python benchmarks/bench.py throughput VIDEO [--exercise lunge] [--repeat 2]
-    python benchmarks/bench.py live VIDEO [--seconds 60] [--exercise lunge] [--flip-test]
+    python benchmarks/bench.py live VIDEO [--seconds 60] [--exercise lunge]
+        [--flip-test lost-legs|every-frame|off]
 
 `throughput` times, side by side in one run and alternating, (a) bare
 PoseLandmarker over the decoded frames of VIDEO and (b) the whole `analyze`
 pipeline (decode, landmarks, coach, overlay, annotated video, CSV), and
-prints the ratio b/a, and (c) `analyze --flip-test` against (b). `live`
+prints the ratio b/a; and (b), which reads the mirrored frame where a leg
+is lost (the default), against `analyze --no-flip-test` and `analyze
+--flip-test` (every frame). `live`
 plays VIDEO at its own frame rate (looped) into the live pipeline,
 headless, and reports frames processed and dropped, the time spent per
 frame, and resident memory over time.
@@ -67,9 +70,10 @@ def bare_landmarker(
 
 
 def full_analyze(
-    video: Path, exercise: str, write_video: bool = True, flip_test: bool = False
+    video: Path, exercise: str, write_video: bool = True, flip_test: str = "lost-legs"
 ) -> tuple[int, float]:
     from formcoach.analyze import analyze_video
+    from formcoach.core.flip_fusion import FlipTest
 
     with tempfile.TemporaryDirectory() as out:
         start = time.perf_counter()
@@ -80,7 +84,7 @@ def full_analyze(
             progress=False,
             write_video=write_video,
             history=None,
-            flip_test=flip_test,
+            flip_test=FlipTest(flip_test),
         )
         elapsed = time.perf_counter() - start
     return result.report["source"]["frames"], elapsed
@@ -94,15 +98,18 @@ def cmd_throughput(args: argparse.Namespace) -> None:
     people = LandmarkerOptions(model).max_people
     # bare_mask: the landmarker also computing the segmentation mask, as it must
     # for a checker that reads the back's outline; analyze_novideo: no annotated.mp4;
-    # analyze_flip: with the flip test (each frame also read mirrored)
+    # analyze: the mirrored frame read where a leg is lost (the default);
+    # analyze_once: never (--no-flip-test); analyze_flip: on every frame (--flip-test)
     rows: dict[str, list[float]] = {
         "bare_1": [],
         f"bare_{people}": [],
         "bare_mask": [],
         "analyze": [],
         "analyze_novideo": [],
+        "analyze_once": [],
         "analyze_flip": [],
     }
+    flips = {"analyze_once": "off", "analyze_flip": "every-frame"}
     for _ in range(args.repeat):
         for name in rows:
             if name == "bare_mask":
@@ -111,7 +118,10 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                 n, s = bare_landmarker(args.video, model, int(name.split("_")[1]))
             else:
                 n, s = full_analyze(
-                    args.video, args.exercise, name != "analyze_novideo", name == "analyze_flip"
+                    args.video,
+                    args.exercise,
+                    name != "analyze_novideo",
+                    flips.get(name, "lost-legs"),
                 )
             rows[name].append(n / s)
     fps = {name: statistics.median(v) for name, v in rows.items()}
@@ -127,6 +137,7 @@ def cmd_throughput(args: argparse.Namespace) -> None:
                     fps["analyze_novideo"] / fps["bare_mask"], 3
                 ),
                 f"analyze_over_bare_{people}": round(fps["analyze"] / fps[f"bare_{people}"], 3),
+                "analyze_over_analyze_once": round(fps["analyze"] / fps["analyze_once"], 3),
                 "analyze_flip_over_analyze": round(fps["analyze_flip"] / fps["analyze"], 3),
             },
             indent=2,
@@ -135,6 +146,7 @@ def cmd_throughput(args: argparse.Namespace) -> None:
 
 
 def cmd_live(args: argparse.Namespace) -> None:
+    from formcoach.core.flip_fusion import FlipTest
     from formcoach.live.runner import LiveOptions, run_live
 
     samples: list[tuple[float, float]] = []
@@ -159,7 +171,7 @@ def cmd_live(args: argparse.Namespace) -> None:
             window=False,
             out_dir=out,
             duration_s=args.seconds,
-            flip_test=args.flip_test,
+            flip_test=FlipTest(args.flip_test),
         )
     )
     wall = time.perf_counter() - start
@@ -200,7 +212,12 @@ def main() -> None:
     lv.add_argument("--model", default="full")
     lv.add_argument("--seconds", type=float, default=60.0)
     lv.add_argument("--sample-every", type=float, default=10.0)
-    lv.add_argument("--flip-test", action="store_true", help="each frame also read mirrored")
+    lv.add_argument(
+        "--flip-test",
+        choices=["lost-legs", "every-frame", "off"],
+        default="lost-legs",
+        help="when a frame is also read mirrored",
+    )
     args = p.parse_args()
     {"throughput": cmd_throughput, "live": cmd_live}[args.cmd](args)
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.errors import FormcoachError
 from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
@@ -50,7 +51,7 @@ def analyze_video(
     history: Path | None = None,
     config: Config | None = None,
     on_frame: Callable[[int, int], None] | None = None,
-    flip_test: bool = False,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
 ) -> AnalysisOutputs:
     """Run the coach over every frame of `video`; write the outputs to `out_dir`.
 
@@ -59,8 +60,8 @@ def analyze_video(
     propagates. With `history` (a database path) the session is recorded there.
     `on_frame(frames_done, frames_expected)` is called after each frame (the
     expected count is the container's, 0 if unknown); a KeyboardInterrupt it
-    raises stops the analysis like Ctrl-C. `flip_test` also reads each frame
-    mirrored and fuses the two readings (pose/landmarker.py).
+    raises stops the analysis like Ctrl-C. `flip_test`: when the frame is also
+    read mirrored and the two readings fused (pose/landmarker.py).
     """
     if exercise != AUTO:
         make_checker(exercise, config)  # a wrong name fails before any work

@@ -13,6 +13,7 @@ from formcoach import __version__
 from formcoach.errors import FormcoachError
 
 if TYPE_CHECKING:
+    from formcoach.core.flip_fusion import FlipTest
     from formcoach.exercises.config import Config
 
 log = logging.getLogger("formcoach")
@@ -34,12 +35,31 @@ def _config_flag(p: argparse.ArgumentParser) -> None:
 
 
 def _flip_flag(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
+    # The values are core/flip_fusion.FlipTest's, converted by _flip (not imported here: cv2).
+    flip = p.add_mutually_exclusive_group()
+    flip.add_argument(
         "--flip-test",
-        action="store_true",
-        help="read every frame also mirrored and fuse the two readings: finds most legs "
-        "MediaPipe loses, cuts angle errors; twice the pose work (README, Accuracy)",
+        dest="flip_test",
+        action="store_const",
+        const="every-frame",
+        default="lost-legs",
+        help="read every frame also mirrored and fuse the two readings (by default only "
+        "the frames where MediaPipe has lost a leg are): a little more accurate, twice "
+        "the pose work (README, Accuracy)",
     )
+    flip.add_argument(
+        "--no-flip-test",
+        dest="flip_test",
+        action="store_const",
+        const="off",
+        help="never read the mirrored frame, not even where a leg is lost (faster, less accurate)",
+    )
+
+
+def _flip(args: argparse.Namespace) -> FlipTest:
+    from formcoach.core.flip_fusion import FlipTest
+
+    return FlipTest(args.flip_test)
 
 
 def _config(args: argparse.Namespace) -> Config | None:
@@ -288,7 +308,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
             config=_config(args),
             history=_history_db(args),
-            flip_test=args.flip_test,
+            flip_test=_flip(args),
         )
     except KeyboardInterrupt:
         print("formcoach: interrupted; the results so far are saved", file=sys.stderr)
@@ -309,7 +329,7 @@ def _analyze_many(args: argparse.Namespace) -> int:
         write_video=not args.no_video,
         config=_config(args),
         history=_history_db(args),
-        flip_test=args.flip_test,
+        flip_test=_flip(args),
     )
     return analyze_many(args.video, options, args.out, progress=not args.no_progress)
 
@@ -330,7 +350,7 @@ def cmd_live(args: argparse.Namespace) -> int:
             duration_s=args.duration,
             config=_config(args),
             history=_history_db(args),
-            flip_test=args.flip_test,
+            flip_test=_flip(args),
         )
     )
 
@@ -372,7 +392,7 @@ def cmd_accuracy(args: argparse.Namespace) -> int:
     clips = find_clips(args.folder)
     models = {name: resolve_model(name) for name in args.models}
     results = run_accuracy(
-        clips, models, on_clip=lambda r: print(describe_clip(r)), flip_test=args.flip_test
+        clips, models, on_clip=lambda r: print(describe_clip(r)), flip_test=_flip(args)
     )
     if not results:
         raise FormcoachError(f"no clips with ground truth (NAME.truth.csv) in {args.folder}")
@@ -413,7 +433,7 @@ def cmd_check_clips(args: argparse.Namespace) -> int:
         args.exercise,
         use_cache=not args.no_cache,
         config=config,
-        flip_test=args.flip_test,
+        flip_test=_flip(args),
     ):
         counts[r.status] = counts.get(r.status, 0) + 1
         cov = f"pose {r.pose_coverage:.0%}" if r.pose_coverage is not None else ""

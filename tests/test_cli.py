@@ -216,7 +216,9 @@ def test_analyze_sample_lunge(tmp_path: Path, full_model: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("flags", [[], ["--flip-test"]], ids=["read once", "flip test"])
+@pytest.mark.parametrize(
+    "flags", [[], ["--flip-test"], ["--no-flip-test"]], ids=["lost legs", "every frame", "off"]
+)
 def test_live_from_video_saves_the_session(
     tmp_path: Path, full_model: Path, flags: list[str]
 ) -> None:
@@ -293,22 +295,24 @@ def test_analyze_with_the_flip_test_reads_the_leg_mediapipe_loses(
     tmp_path: Path, full_model: Path
 ) -> None:
     # The leg on the table, trunk folding: read once, MediaPipe draws it drooping
-    # through the air below the table for seconds.
+    # through the air below the table for seconds. The mirrored frame, read where
+    # the leg is lost (the default) or on every frame, has it where it is.
     clip = REPO / "sample_videos" / "table-psoas_trunk-lean_right_side-right.mp4"
     drooping = {}
-    for flag in ([], ["--flip-test"]):
-        out = tmp_path / ("flip" if flag else "once")
+    for flag in ("--no-flip-test", "", "--flip-test"):
+        out = tmp_path / (flag or "default")
         proc = run_cli(
             "analyze", str(clip), "--exercise", "table-psoas", "--no-video", "--no-progress",
-            "--out", str(out), *flag, cwd=tmp_path,
+            "--out", str(out), *([flag] if flag else []), cwd=tmp_path,
         )  # fmt: skip
         assert proc.returncode == 0, proc.stderr
         rows = list(csv.DictReader((out / "angles.csv").open()))
         leg = [float(r["back_leg_inclination_deg"]) for r in rows if r["back_leg_inclination_deg"]]
         assert len(leg) > 0.9 * len(rows)
-        drooping[bool(flag)] = sum(v < 60.0 for v in leg) / len(leg)  # the leg lies near 75-88
-    assert drooping[False] > 0.1
-    assert drooping[True] < 0.02
+        drooping[flag] = sum(v < 60.0 for v in leg) / len(leg)  # the leg lies near 75-88
+    assert drooping["--no-flip-test"] > 0.1
+    assert drooping[""] < 0.02
+    assert drooping["--flip-test"] < 0.02
 
 
 def _one_sample_clip(folder: Path, stem: str) -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.core.pose import Pose, PoseFrame, PoseTrack
 from formcoach.io.landmark_cache import CACHE_ENV, cache_key, load_track, save_track
 from formcoach.regression.clips import pose_track
@@ -75,15 +76,18 @@ def test_a_track_cached_with_masks_serves_a_request_without(
     assert pose_track(clip, model, masks=True).frames[0].pose.mask is not None
 
 
-def test_tracks_read_with_the_flip_test_are_kept_apart(
+def test_tracks_read_with_each_flip_test_mode_are_kept_apart(
     tmp_path: Path, clip_and_model: tuple[Path, Path]
 ) -> None:
     clip, model = clip_and_model
-    once = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(5, False)),), 30.0)
-    flipped = PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(7, False)),), 30.0)
-    assert cache_key(clip, model) != cache_key(clip, model, flip_test=True)
-    save_track(tmp_path / "cache" / f"{cache_key(clip, model)}.npz", once)
-    save_track(tmp_path / "cache" / f"{cache_key(clip, model, flip_test=True)}.npz", flipped)
-    for track, flip in ((once, False), (flipped, True)):
-        read = pose_track(clip, model, flip_test=flip)
+    tracks = {
+        mode: PoseTrack((PoseFrame(0, 0.0, 640, 360, _pose(seed, False)),), 30.0)
+        for seed, mode in enumerate(FlipTest)
+    }
+    assert len({cache_key(clip, model, flip_test=mode) for mode in FlipTest}) == len(FlipTest)
+    assert cache_key(clip, model) == cache_key(clip, model, flip_test=FlipTest.LOST_LEGS)
+    for mode, track in tracks.items():
+        save_track(tmp_path / "cache" / f"{cache_key(clip, model, flip_test=mode)}.npz", track)
+    for mode, track in tracks.items():
+        read = pose_track(clip, model, flip_test=mode)
         assert np.allclose(read.frames[0].pose.xy, track.frames[0].pose.xy)

@@ -41,6 +41,7 @@ from formcoach.batch.summary import (
     result_from_report,
     result_without_report,
 )
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.errors import FormcoachError, UsageError
 from formcoach.exercises.config import Config
 
@@ -67,7 +68,7 @@ class BatchOptions:
     write_video: bool = True
     config: Config | None = None
     history: Path | None = None
-    flip_test: bool = False
+    flip_test: FlipTest = FlipTest.LOST_LEGS
 
 
 class Analyse(Protocol):

@@ -38,6 +38,10 @@ from formcoach.core.pose import Pose
 STEP_L = 0.05  # sample spacing along the leg segments, torso lengths
 WORK_TORSO_PX = 40.0  # the mask is shrunk (never enlarged) to about this torso length
 MASK_THRESHOLD = 0.5
+# Legs are lost (off the body) when over this share of their skeleton lies more than
+# 0.15 L outside the mask: no good frame of the rendered clips came near it (all read
+# 0.000), 85 % of the frames with a leg over 0.25 L from its true place did.
+LEG_OFF_BODY_SHARE = 0.10
 LEG_SEGMENTS = (
     (L.LEFT_HIP, L.LEFT_KNEE),
     (L.LEFT_KNEE, L.LEFT_ANKLE),

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.desk.notify import Notifier, make_notifier
 from formcoach.desk.posture import classify_posture
 from formcoach.desk.record import desk_record, duration_words, summary_text
@@ -150,7 +151,10 @@ def run_desk(
     def watch(stream: object) -> str:
         """Sample until the stream ends, the time is up, or the break routine is due."""
         nonlocal cpu_s, wall_s, last_t
-        with PoseEstimator(LandmarkerOptions(model_path, segmentation=False)) as estimator:
+        # sitting or standing is all it asks: no mask, and no mirrored reading of the legs
+        # (at a desk they are hidden and would seem lost on every frame)
+        options = LandmarkerOptions(model_path, segmentation=False, flip_test=FlipTest.OFF)
+        with PoseEstimator(options) as estimator:
             cpu0 = wall0 = None
             for index, t, frame in stream:  # type: ignore[attr-defined]
                 t += offset_s

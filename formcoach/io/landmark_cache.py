@@ -3,7 +3,7 @@
 Re-checking clips after a threshold change then takes seconds: only the
 coach runs again, not MediaPipe. The key is the sha256 of the video bytes,
 of the model file, and `ADAPTER_VERSION` (bump it when the pose adapter
-changes what it returns); tracks read with the flip test are kept apart.
+changes what it returns) and the flip test's mode (core/flip_fusion.py).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from pathlib import Path
 
 import numpy as np
 
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.core.landmarks import NUM_LANDMARKS
 from formcoach.core.pose import Pose, PoseFrame, PoseTrack
 
-ADAPTER_VERSION = 2
+ADAPTER_VERSION = 3
 CACHE_ENV = "FORMCOACH_CACHE_DIR"
 
 
@@ -37,8 +38,11 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(video: Path, model: Path, flip_test: bool = False) -> str:
-    flip = "-flip" if flip_test else ""
+FLIP_SUFFIX = {FlipTest.LOST_LEGS: "", FlipTest.EVERY_FRAME: "-flip", FlipTest.OFF: "-once"}
+
+
+def cache_key(video: Path, model: Path, flip_test: FlipTest = FlipTest.LOST_LEGS) -> str:
+    flip = FLIP_SUFFIX[flip_test]
     return f"{file_sha256(video)[:20]}-{file_sha256(model)[:12]}-v{ADAPTER_VERSION}{flip}"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.exercises.config import Config
 from formcoach.exercises.registry import make_checker
 from formcoach.history.recorder import open_recorder
@@ -47,7 +48,7 @@ class LiveOptions:
     duration_s: float | None = None
     history: Path | None = None  # the history database to record into; None keeps nothing
     config: Config | None = None  # the user's tuning of the exercises (--config)
-    flip_test: bool = False  # each frame also read mirrored (pose/landmarker.py)
+    flip_test: FlipTest = FlipTest.LOST_LEGS  # when a frame is also read mirrored
 
 
 @dataclass

@@ -1,7 +1,8 @@
 """How far the coach's measured angles are from the truth of rendered clips.
 
 For every clip with a NAME.truth.csv, the clip's poses (cached per model;
-read once, or with the pose adapter's flip test: "full+flip") go through
+labelled by the pose adapter's flip test: "full" mirrors the frames with a lost
+leg, "full+flip" every frame, "full once" none) go through
 the coach's own pose processing (leg-label continuity, One-Euro smoothing),
 then the 2D angles the checkers use are measured per body side and compared
 with the truth's 2D angles of the same frame (the angle of the true joints
@@ -16,7 +17,7 @@ an arch is given too.
 
 MediaPipe sometimes loses a leg for seconds (draws it where the body is
 not); the frames where the leg skeleton lies off the person's segmentation
-mask (core/leg_fit.py: over `LEGS_OFF_BODY_SHARE` of it) are counted, and
+mask (core/leg_fit.py: over `LEG_OFF_BODY_SHARE` of it) are counted, and
 every error is also summarised without them ("legs on the body"), so the
 table says both what the coach reads and how much of it comes from lost legs.
 
@@ -37,9 +38,10 @@ import numpy as np
 
 from formcoach.coaching.session import CoachSession
 from formcoach.core.back_profile import read_arch
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.core.geometry import inclination_deg, joint_angle_deg
 from formcoach.core.landmarks import side_landmark
-from formcoach.core.leg_fit import leg_off_mask_share
+from formcoach.core.leg_fit import LEG_OFF_BODY_SHARE, leg_off_mask_share
 from formcoach.core.measures import trunk_inclination_deg
 from formcoach.core.pose import Pose
 from formcoach.exercises.lower_back import LOWER_BACK_ARCH
@@ -49,10 +51,8 @@ from formcoach.regression.expectations import expectation_path, load_expectation
 
 ANGLES = ("knee", "hip", "trunk_inclination", "shin_inclination")
 EXTENSION_FROM_DEG = 0.0  # true lumbar extension from which the outline is expected to follow
-# A frame's legs are off the body when over this share of the leg skeleton lies more than
-# 0.15 torso lengths outside the mask: no good frame of the rendered clips came near it
-# (all read 0.000), 85 % of the frames with a leg over 0.25 L from its true place did.
-LEGS_OFF_BODY_SHARE = 0.10
+# The model column's label per flip-test mode (the default adds nothing).
+MODEL_SUFFIX = {FlipTest.LOST_LEGS: "", FlipTest.EVERY_FRAME: "+flip", FlipTest.OFF: " once"}
 
 
 def _measure(pose: Pose, facing: int) -> dict[str, float]:
@@ -168,7 +168,7 @@ def frame_errors(
 
 
 def clip_accuracy(
-    clip: Path, model_name: str, model: Path, flip_test: bool = False
+    clip: Path, model_name: str, model: Path, flip_test: FlipTest = FlipTest.LOST_LEGS
 ) -> ClipAccuracy | None:
     truth_path = clip.with_name(clip.stem + ".truth.csv")
     if not truth_path.exists():
@@ -192,7 +192,7 @@ def clip_accuracy(
         if pose is None or v is None or v.facing is None:
             continue
         share = leg_off_mask_share(frame.pose) if frame.pose is not None else None
-        off = share is not None and share > LEGS_OFF_BODY_SHARE
+        off = share is not None and share > LEG_OFF_BODY_SHARE
         legs_off += off
         for family, errs in frame_errors(_measure(pose, v.facing), row, upright).items():
             errors[family].extend(errs)
@@ -215,7 +215,7 @@ def clip_accuracy(
     return ClipAccuracy(
         clip.name,
         f"{view}, {posture}",
-        f"{model_name}+flip" if flip_test else model_name,
+        model_name + MODEL_SUFFIX[flip_test],
         dict(errors),
         spearman(arch, lumbar),
         len(track),
@@ -264,7 +264,7 @@ def run_accuracy(
     clips: list[Path],
     models: dict[str, Path],
     on_clip: Callable[[ClipAccuracy], None] | None = None,
-    flip_test: bool = False,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
 ) -> list[ClipAccuracy]:
     results = []
     for name, path in models.items():

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from formcoach.coaching.session import CoachSession
+from formcoach.core.flip_fusion import FlipTest
 from formcoach.core.pose import PoseTrack
 from formcoach.errors import FormcoachError
 from formcoach.exercises.config import Config
@@ -48,7 +49,12 @@ def find_clips(folder: Path) -> list[Path]:
 
 
 def pose_track(
-    clip: Path, model: Path, *, masks: bool = False, use_cache: bool = True, flip_test: bool = False
+    clip: Path,
+    model: Path,
+    *,
+    masks: bool = False,
+    use_cache: bool = True,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
 ) -> PoseTrack:
     """The clip's poses: from the cache if this clip and model were seen, else MediaPipe.
 
@@ -136,7 +142,7 @@ def check_clip(
     exercise: str | None = None,
     use_cache: bool = True,
     config: Config | None = None,
-    flip_test: bool = False,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
 ) -> ClipResult:
     exp_path = expectation_path(clip)
     expectation: Expectation | None = load_expectation(exp_path) if exp_path.exists() else None
@@ -192,7 +198,7 @@ def check_clips(
     use_cache: bool = True,
     on_result: Callable[[ClipResult], None] | None = None,
     config: Config | None = None,
-    flip_test: bool = False,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
 ) -> Iterator[ClipResult]:
     for clip in clips:
         result = check_clip(clip, model, exercise, use_cache, config, flip_test)

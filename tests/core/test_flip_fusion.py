@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from poses import FRAME_W, TORSO, lunge, moved, swap_labels, with_mask
 
-from formcoach.core.flip_fusion import MIRRORED, fuse, nearest, unmirror
+from formcoach.core.flip_fusion import MIRRORED, fuse, legs_lost, nearest, unmirror
 from formcoach.core.landmarks import Landmark as L
 from formcoach.core.pose import Pose
 
@@ -79,3 +79,10 @@ def test_the_mirrored_reading_nearest_the_person_is_chosen() -> None:
     near = body.with_xy(body.xy + (5.0, 0.0))
     assert nearest(body, [other, near]) is near
     assert nearest(body, []) is None
+
+
+def test_a_leg_off_the_body_is_lost_and_legs_on_it_are_not() -> None:
+    body = lunge(0.8).pose()
+    assert legs_lost(with_mask(lost_leg(body), body))
+    assert not legs_lost(with_mask(body, body))
+    assert not legs_lost(lost_leg(body))  # no mask: nothing to judge by
