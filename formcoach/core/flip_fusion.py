@@ -56,9 +56,9 @@ RIGHT_ARM = [
 class FlipTest(StrEnum):
     """When the pose adapter also reads the mirrored frame."""
 
-    # Only where the direct reading has lost a leg: measured on the 53 rendered
-    # clips, 647 of 20,387 frames (3 %), and the side-view hip error falls from
-    # 5.6 to 4.6 deg (README, Accuracy).
+    # Only where the direct reading has lost a leg: on the rendered clips 646 of
+    # 20,808 frames (3 %), and the side-view hip error falls from 5.6 to 4.6 deg
+    # (README, Accuracy).
     LOST_LEGS = "lost-legs"
     # Every frame, fused: a little more accurate still (hip 4.5), twice the pose work.
     EVERY_FRAME = "every-frame"

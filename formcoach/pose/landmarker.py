@@ -10,8 +10,11 @@ with a second landmarker and fuses the two readings:
   body's segmentation mask, so the mask is always computed. The mirror
   landmarker runs in IMAGE mode there (the person detector on every call):
   called only now and then, a tracking one would start from a stale region
-  (measured on the rendered clips: hip error 4.58 against 4.73 deg).
-- `every-frame`: a tracking mirror landmarker on a worker thread, while the
+  (measured on the rendered clips: hip error 4.58 against 4.73 deg). After a
+  frame with a lost leg, the next mirrored frame is read on a worker thread
+  while the frame itself is read (on the clip that loses a leg most: 45
+  against 30 fps; the same poses to the bit).
+- `every-frame`: a tracking mirror landmarker on the worker thread, while the
   direct one reads the frame.
 - `off`.
 A mask computed only for the legs is dropped from the pose returned.
@@ -24,7 +27,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
@@ -137,12 +140,13 @@ class PoseEstimator:
                 self._landmarker = landmarker(options.segmentation or self._flips)
                 if options.flip_test is FlipTest.EVERY_FRAME:
                     self._mirror = landmarker(False)
-                    # MediaPipe lets go of the GIL: the mirrored frame is read on the other
-                    # core meanwhile (bare calls, full model: 84 fps for the pair against
-                    # 47 one after the other)
-                    self._mirror_worker = ThreadPoolExecutor(1, thread_name_prefix="mirror")
                 elif options.flip_test is FlipTest.LOST_LEGS:
                     self._mirror = landmarker(False, RunningMode.IMAGE)
+                if self._mirror is not None:
+                    # MediaPipe lets go of the GIL: the mirrored frame is read on the other
+                    # core meanwhile (bare calls, full model: 84 fps for the pair against
+                    # 47 one after the other). Every call to it goes through this one thread.
+                    self._mirror_worker = ThreadPoolExecutor(1, thread_name_prefix="mirror")
         except (RuntimeError, ValueError) as exc:
             first_line = (
                 str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -152,6 +156,7 @@ class PoseEstimator:
                 "rebuild it with: formcoach models --build full"
             ) from None
         self._last_ms = -1
+        self._lost_before = False  # the last frame had a leg off the body
         self._people = MainPersonTracker()
 
     def __enter__(self) -> PoseEstimator:
@@ -192,22 +197,13 @@ class PoseEstimator:
         quiet = _quiet_native_stderr() if self._quiet_frames > 0 else contextlib.nullcontext()
         self._quiet_frames -= 1
         with quiet:
-            mirrored = None
-            if self._mirror_worker is not None:
-                mirrored = self._mirror_worker.submit(
-                    self._mirror.detect_for_video, self._flipped(rgb), timestamp_ms
-                )
+            ahead = self._mirror_ahead(rgb, timestamp_ms)
             result = self._landmarker.detect_for_video(image, timestamp_ms)
-            found = mirrored.result() if mirrored is not None else None
             poses = [
                 self._to_pose(result, i, width, height) for i in range(len(result.pose_landmarks))
             ]
             main = self._people.pick(poses, time_s)
-            distances = None
-            if self._on_demand and main is not None and main.mask is not None:
-                distances = MaskDistances(main.mask)
-                if legs_lost(main, distances):
-                    found = self._mirror.detect(self._flipped(rgb))
+            found, distances = self._mirror_reading(main, rgb, ahead)
         if found is not None and main is not None:
             readings = [
                 self._to_pose(found, i, width, height, mirrored=True)
@@ -217,6 +213,41 @@ class PoseEstimator:
         if main is not None and main.mask is not None and not self.options.segmentation:
             main = replace(main, mask=None, mask_scale=1.0)
         return PoseFrame(index, time_s, width, height, main)
+
+    def _mirror_ahead(self, rgb: np.ndarray, timestamp_ms: int) -> Future | None:
+        """The mirrored frame's reading, begun on the worker while the frame itself is read.
+
+        On every frame with `every-frame`; with `lost-legs` after a frame with a leg
+        lost, as the next one mostly has it lost too (reading ahead gives what reading
+        after would: IMAGE mode keeps no state).
+        """
+        if self._mirror_worker is None or self._mirror is None:
+            return None
+        mirror = self._mirror
+        if not self._on_demand:
+            return self._mirror_worker.submit(
+                mirror.detect_for_video, self._flipped(rgb), timestamp_ms
+            )
+        if self._lost_before:
+            return self._mirror_worker.submit(mirror.detect, self._flipped(rgb))
+        return None
+
+    def _mirror_reading(
+        self, main: Pose | None, rgb: np.ndarray, ahead: Future | None
+    ) -> tuple[object | None, MaskDistances | None]:
+        """The mirrored frame's reading to fuse with `main` (None: none), and `main`'s mask maps."""
+        if not self._on_demand:
+            return (ahead.result() if ahead is not None else None), None
+        if main is None or main.mask is None or self._mirror_worker is None:
+            self._lost_before = False
+            return None, None
+        distances = MaskDistances(main.mask)
+        self._lost_before = legs_lost(main, distances)
+        if not self._lost_before:
+            return None, distances
+        if ahead is None:
+            ahead = self._mirror_worker.submit(self._mirror.detect, self._flipped(rgb))
+        return ahead.result(), distances
 
     @staticmethod
     def _flipped(rgb: np.ndarray) -> object:
