@@ -44,8 +44,8 @@ def _flip_flag(p: argparse.ArgumentParser) -> None:
         const="every-frame",
         default="lost-legs",
         help="read every frame also mirrored and fuse the two readings (by default only "
-        "the frames where MediaPipe has lost a leg are): a little more accurate, twice "
-        "the pose work (README, Accuracy)",
+        "the frames where MediaPipe has lost a leg are): angles a little closer on most "
+        "clips, twice the pose work (README, Accuracy)",
     )
     flip.add_argument(
         "--no-flip-test",

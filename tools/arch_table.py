@@ -23,6 +23,8 @@ from formcoach.regression.clips import pose_track
 
 
 def main() -> None:
+    if len(sys.argv) < 3:
+        sys.exit("usage: python tools/arch_table.py EXERCISE CLIP [CLIP ...]")
     exercise, clips = sys.argv[1], [Path(p) for p in sys.argv[2:]]
     model = resolve_model("full")
     print("| clip | frames checked | arch read | median (L) | p95 (L) | gated because | arch cue |")
