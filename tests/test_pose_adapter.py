@@ -17,21 +17,20 @@ pytestmark = pytest.mark.slow
 
 # The leg on the table, knee bent: read once, MediaPipe draws it off the body on
 # nearly every frame (284 of 316).
-CLIP = (
-    Path(__file__).resolve().parents[1]
-    / "sample_videos"
-    / ("table-psoas_back-leg-bent_left_side-right.mp4")
-)
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_videos"
+CLIP = SAMPLES / "table-psoas_back-leg-bent_left_side-right.mp4"
 
 
-def read(model: Path, flip_test: FlipTest, masks: bool, frames: int = 40) -> list[Pose | None]:
-    """The poses of frames 120 onwards (the leg up, held)."""
+def read(
+    model: Path, flip_test: FlipTest, masks: bool, frames: int = 40, start: int = 120
+) -> list[Pose | None]:
+    """The poses of `frames` frames from `start` (from 120: the leg up, held)."""
     options = LandmarkerOptions(model, segmentation=masks, flip_test=flip_test)
     with PoseEstimator(options) as estimator:
         return [
             estimator.process(frame, i, t).pose
-            for i, t, frame in islice(VideoFileReader(CLIP), 120 + frames)
-        ][120:]
+            for i, t, frame in islice(VideoFileReader(CLIP), start + frames)
+        ][start:]
 
 
 def lost_share(poses: list[Pose | None]) -> float:
@@ -53,3 +52,14 @@ def test_a_mask_made_only_for_the_legs_is_not_returned(full_model: Path) -> None
     # the same reading either way: the repair ran without the caller asking for masks
     for a, b in zip(without, with_masks, strict=True):
         assert np.allclose(a.xy, b.xy)  # type: ignore[union-attr]
+
+
+def test_only_frames_with_a_lost_leg_change(full_model: Path) -> None:
+    # The default reads the mirrored frame only where a leg is off the body; every
+    # other frame is the single reading, to the bit.
+    once = read(full_model, FlipTest.OFF, masks=True, start=245)
+    default = read(full_model, FlipTest.LOST_LEGS, masks=True, start=245)
+    lost = [legs_lost(p) for p in once]  # type: ignore[arg-type]
+    assert 0 < sum(lost) < len(lost)  # both kinds of frame in the window
+    for a, b, was_lost in zip(once, default, lost, strict=True):
+        assert np.array_equal(a.xy, b.xy) != was_lost  # type: ignore[union-attr]
