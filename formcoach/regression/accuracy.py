@@ -232,12 +232,22 @@ def clip_accuracy(
 def summarise(results: list[ClipAccuracy], on_body: bool = False) -> list[dict[str, object]]:
     """One row per (model, view): mean and worst error per angle family.
 
-    With `on_body`, only the frames whose legs lay on the body's mask.
+    A view seen in more than one posture also gets a row for all of them
+    ("side, all postures"). With `on_body`, only the frames whose legs lay on
+    the body's mask.
     """
     groups: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    postures: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in results:
+        camera, _, posture = r.view.partition(", ")
+        postures[(r.model, camera)].add(posture)
         for family, errs in (r.on_body_errors if on_body else r.errors).items():
             groups[(r.model, r.view)][family].extend(errs)
+    for r in results:
+        camera = r.view.partition(", ")[0]
+        if len(postures[(r.model, camera)]) > 1:
+            for family, errs in (r.on_body_errors if on_body else r.errors).items():
+                groups[(r.model, f"{camera}, all postures")][family].extend(errs)
     rows = []
     for (model, view), fam in sorted(groups.items()):
         row: dict[str, object] = {"model": model, "view": view}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from formcoach.regression.accuracy import frame_errors, spearman
+from formcoach.regression.accuracy import ClipAccuracy, frame_errors, spearman, summarise
 
 TRUTH = {
     "knee_left_2d": "90",
@@ -80,3 +80,21 @@ def test_errors_wrap_around_the_circle() -> None:
 def test_spearman(a: list[float], b: list[float], expected: float | None) -> None:
     got = spearman(a, b)
     assert got == (None if expected is None else pytest.approx(expected))
+
+
+def test_a_view_in_two_postures_gets_a_row_for_both() -> None:
+    def clip(view: str, hip: list[float]) -> ClipAccuracy:
+        return ClipAccuracy(f"{view}.mp4", view, "full", {"hip": hip}, None, len(hip))
+
+    rows = summarise(
+        [
+            clip("side, upright", [2.0, 4.0]),
+            clip("side, floor", [6.0]),
+            clip("oblique, upright", [9.0]),
+        ]
+    )
+    by_view = {row["view"]: row for row in rows}
+    assert by_view["side, upright"]["hip"] == (3.0, 4.0)
+    assert by_view["side, all postures"]["hip"] == (4.0, 6.0)  # every frame of both
+    assert "oblique, all postures" not in by_view  # one posture: nothing to pool
+    assert by_view["side, all postures"]["knee"] is None
