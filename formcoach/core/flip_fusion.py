@@ -60,7 +60,8 @@ class FlipTest(StrEnum):
     # 20,808 frames (3 %), and the side-view hip error falls from 5.6 to 4.6 deg
     # (README, Accuracy).
     LOST_LEGS = "lost-legs"
-    # Every frame, fused: a little more accurate still (hip 4.5), twice the pose work.
+    # Every frame, fused: angles a little closer on most clips (side hip 4.5), twice the
+    # pose work; its tracking mirror landmarker misses some legs the default finds.
     EVERY_FRAME = "every-frame"
     OFF = "off"
 

@@ -151,8 +151,8 @@ def run_desk(
     def watch(stream: object) -> str:
         """Sample until the stream ends, the time is up, or the break routine is due."""
         nonlocal cpu_s, wall_s, last_t
-        # sitting or standing is all it asks: no mask, and no mirrored reading of the legs
-        # (at a desk they are hidden and would seem lost on every frame)
+        # sitting or standing is all it asks, on as little CPU as it can: no mask, and so
+        # no check of the legs against it and no mirrored reading
         options = LandmarkerOptions(model_path, segmentation=False, flip_test=FlipTest.OFF)
         with PoseEstimator(options) as estimator:
             cpu0 = wall0 = None
