@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from formcoach.core.flip_fusion import FlipTest, legs_lost
+from formcoach.core.flip_fusion import FlipTest
+from formcoach.core.leg_fit import legs_lost
 from formcoach.core.pose import Pose
 from formcoach.io.video import VideoFileReader
 from formcoach.pose.landmarker import LandmarkerOptions, PoseEstimator

@@ -1,7 +1,7 @@
 """Flip test: one pose from a frame and from its mirror image, fused.
 
 When the mirror image is read (`FlipTest`): by default only on the frames
-where the direct reading has lost a leg (`legs_lost`), which is where the
+where the direct reading has lost a leg (`leg_fit.legs_lost`), which is where the
 gain is; `every-frame` also averages the rest; `off` never reads it.
 
 Pose networks do not see a person and their mirror image alike, and
@@ -64,14 +64,6 @@ class FlipTest(StrEnum):
     # pose work; its tracking mirror landmarker misses some legs the default finds.
     EVERY_FRAME = "every-frame"
     OFF = "off"
-
-
-def legs_lost(pose: Pose, distances: MaskDistances | None = None) -> bool:
-    """Whether a leg of `pose` lies off its mask by over LEG_OFF_BODY_SHARE (False without one)."""
-    return any(
-        share is not None and share > LEG_OFF_BODY_SHARE
-        for share in legs_off_mask_shares(pose, distances=distances)
-    )
 
 
 def unmirror(xy: np.ndarray, width: int) -> np.ndarray:

@@ -93,6 +93,14 @@ def legs_off_mask_shares(
     return (None, None) if flags is None else (_share(flags[0]), _share(flags[1]))
 
 
+def legs_lost(pose: Pose, distances: MaskDistances | None = None) -> bool:
+    """Whether a leg of `pose` lies off its mask by over LEG_OFF_BODY_SHARE (False without one)."""
+    return any(
+        share is not None and share > LEG_OFF_BODY_SHARE
+        for share in legs_off_mask_shares(pose, distances=distances)
+    )
+
+
 def _share(flags: np.ndarray) -> float | None:
     return float(np.mean(flags)) if len(flags) else None
 

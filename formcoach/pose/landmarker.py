@@ -36,15 +36,8 @@ from types import TracebackType
 import cv2
 import numpy as np
 
-from formcoach.core.flip_fusion import (
-    MIRRORED,
-    FlipTest,
-    fuse,
-    legs_lost,
-    nearest,
-    unmirror,
-)
-from formcoach.core.leg_fit import MaskDistances
+from formcoach.core.flip_fusion import MIRRORED, FlipTest, fuse, nearest, unmirror
+from formcoach.core.leg_fit import MaskDistances, legs_lost
 from formcoach.core.person import MainPersonTracker
 from formcoach.core.pose import Pose, PoseFrame
 from formcoach.errors import ModelError
@@ -116,7 +109,6 @@ class PoseEstimator:
         )
 
         self.options = options
-        self._flips = options.flip_test is not FlipTest.OFF
         self._on_demand = options.flip_test is FlipTest.LOST_LEGS
         self._quiet_frames = 2  # the first frames still print start-up warnings
         self._landmarker = self._mirror = None
@@ -138,7 +130,9 @@ class PoseEstimator:
         try:
             with _quiet_native_stderr():
                 # the fusion judges both readings on the direct reading's mask
-                self._landmarker = landmarker(options.segmentation or self._flips)
+                self._landmarker = landmarker(
+                    options.segmentation or options.flip_test is not FlipTest.OFF
+                )
                 if options.flip_test is FlipTest.EVERY_FRAME:
                     self._mirror = landmarker(False)
                 elif options.flip_test is FlipTest.LOST_LEGS:
@@ -222,15 +216,14 @@ class PoseEstimator:
         lost, as the next one mostly has it lost too (reading ahead gives what reading
         after would: IMAGE mode keeps no state).
         """
-        if self._mirror_worker is None or self._mirror is None:
+        if self._mirror_worker is None:  # set with the mirror landmarker
             return None
-        mirror = self._mirror
         if not self._on_demand:
             return self._mirror_worker.submit(
-                mirror.detect_for_video, self._flipped(rgb), timestamp_ms
+                self._mirror.detect_for_video, self._flipped(rgb), timestamp_ms
             )
         if self._lost_before:
-            return self._mirror_worker.submit(mirror.detect, self._flipped(rgb))
+            return self._mirror_worker.submit(self._mirror.detect, self._flipped(rgb))
         return None
 
     def _mirror_reading(
@@ -239,7 +232,7 @@ class PoseEstimator:
         """The mirrored frame's reading to fuse with `main` (None: none), and `main`'s mask maps."""
         if not self._on_demand:
             return (ahead.result() if ahead is not None else None), None
-        if main is None or main.mask is None or self._mirror_worker is None:
+        if main is None or main.mask is None or self._mirror_worker is None:  # no mirror: off
             self._lost_before = False
             return None, None
         distances = MaskDistances(main.mask)

@@ -236,18 +236,22 @@ def summarise(results: list[ClipAccuracy], on_body: bool = False) -> list[dict[s
     ("side, all postures"). With `on_body`, only the frames whose legs lay on
     the body's mask.
     """
-    groups: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+
+    def errors() -> defaultdict[str, list[float]]:
+        return defaultdict(list)
+
+    groups: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(errors)
+    pooled: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(errors)  # model, camera
     postures: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in results:
         camera, _, posture = r.view.partition(", ")
         postures[(r.model, camera)].add(posture)
         for family, errs in (r.on_body_errors if on_body else r.errors).items():
             groups[(r.model, r.view)][family].extend(errs)
-    for r in results:
-        camera = r.view.partition(", ")[0]
-        if len(postures[(r.model, camera)]) > 1:
-            for family, errs in (r.on_body_errors if on_body else r.errors).items():
-                groups[(r.model, f"{camera}, all postures")][family].extend(errs)
+            pooled[(r.model, camera)][family].extend(errs)
+    for (model, camera), fam in pooled.items():
+        if len(postures[(model, camera)]) > 1:
+            groups[(model, f"{camera}, all postures")] = fam
     rows = []
     for (model, view), fam in sorted(groups.items()):
         row: dict[str, object] = {"model": model, "view": view}

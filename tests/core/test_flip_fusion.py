@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 from poses import FRAME_W, TORSO, lunge, moved, swap_labels, with_mask
 
-from formcoach.core.flip_fusion import MIRRORED, fuse, legs_lost, nearest, unmirror
+from formcoach.core.flip_fusion import MIRRORED, fuse, nearest, unmirror
 from formcoach.core.landmarks import Landmark as L
+from formcoach.core.leg_fit import legs_lost
 from formcoach.core.pose import Pose
 
 
