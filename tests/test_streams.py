@@ -72,17 +72,51 @@ class FakeCapture:
         self.released = True
 
 
-def test_a_sampled_camera_reads_at_its_rate_and_notices_when_it_is_gone(monkeypatch) -> None:
+class FakeClock:
+    """Time that moves only when slept, plus `lag` per read: no flake on a loaded machine."""
+
+    def __init__(self, lag: float) -> None:
+        self.now = 100.0
+        self.lag = lag
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+class LaggingCapture(FakeCapture):
+    """A camera whose reads take `clock.lag` seconds each."""
+
+    def __init__(self, frames: int, clock: FakeClock) -> None:
+        super().__init__(frames)
+        self.clock = clock
+
+    def read(self):
+        self.clock.now += self.clock.lag
+        return super().read()
+
+
+@pytest.mark.parametrize("lag", [0.0, 0.02, 0.07])
+def test_a_sampled_camera_reads_at_its_rate_and_notices_when_it_is_gone(monkeypatch, lag) -> None:
+    import formcoach.io.streams as streams
     import formcoach.io.video as video
     from formcoach.io.streams import SampledCamera
 
-    cap = FakeCapture(frames=6)  # the first is read on opening
+    clock = FakeClock(lag)
+    monkeypatch.setattr(video, "time", clock)
+    monkeypatch.setattr(streams, "time", clock)
+    cap = LaggingCapture(frames=6, clock=clock)  # the first is read on opening
     monkeypatch.setattr(video, "open_camera", lambda index: (cap, cap.read()[1]))
     camera = SampledCamera(0, rate_hz=20.0, read_failures=3)
     frames = list(camera)
     times = [t for _, t, _ in frames]
     assert [i for i, _, _ in frames] == [0, 1, 2, 3, 4]  # the opening frame is no sample
-    assert all(b - a >= 0.045 for a, b in zip(times, times[1:], strict=False))  # ~1/20 s
+    if lag < 0.05:  # reads faster than the rate: one sample every 1/20 s, on schedule
+        assert times == pytest.approx([k / 20 + lag for k in range(5)])
+    else:  # reads slower than the rate: no waiting, one sample per read
+        assert times == pytest.approx([(k + 1) * lag for k in range(5)])
     assert cap.grabs >= 5  # stale buffered frames dropped before each read
     assert camera.lost and cap.released
     assert camera.info.fps == 20.0 and (camera.info.width, camera.info.height) == (6, 4)
