@@ -43,7 +43,7 @@ from formcoach.core.geometry import inclination_deg, joint_angle_deg
 from formcoach.core.landmarks import side_landmark
 from formcoach.core.leg_fit import LEG_OFF_BODY_SHARE, leg_off_mask_share
 from formcoach.core.measures import trunk_inclination_deg
-from formcoach.core.pose import Pose
+from formcoach.core.pose import Pose, PoseTrack
 from formcoach.exercises.lower_back import LOWER_BACK_ARCH
 from formcoach.exercises.registry import CHECKERS, make_checker
 from formcoach.regression.clips import pose_track
@@ -76,6 +76,7 @@ class ClipAccuracy:
     arch_spearman: float | None
     frames: int
     arch_spearman_extension: float | None = None  # frames with lumbar extension >= 0 only
+    arch_spearman_sweep: float | None = None  # frames of the arch sweep only (its expectation)
     arch_called_arched: float | None = None  # share of truly arched judged frames called arched
     arch_called_neutral: float | None = None  # share of truly neutral judged frames called arched
     legs_off_frames: int = 0  # frames whose leg skeleton lay off the body's mask
@@ -89,12 +90,15 @@ def _share(value: float | None) -> str:
 def describe_clip(r: ClipAccuracy) -> str:
     rho = "-" if r.arch_spearman is None else f"{r.arch_spearman:+.2f}"
     ext = "-" if r.arch_spearman_extension is None else f"{r.arch_spearman_extension:+.2f}"
+    sweep = (
+        "" if r.arch_spearman_sweep is None else f", over the sweep {r.arch_spearman_sweep:+.2f}"
+    )
     means = ", ".join(f"{k} {np.mean(v):.1f}" for k, v in r.errors.items())
     off = f"; legs off the body in {r.legs_off_frames}/{r.frames} frames"
     off = off if r.legs_off_frames else ""
     line = f"{r.model:6} {r.view:8} {r.clip:52} mean error {means}{off}; arch rank corr {rho}"
     if r.arch_spearman is not None:
-        line += f" (extension {ext})"
+        line += f" (extension {ext}{sweep})"
     if r.arch_called_arched is not None or r.arch_called_neutral is not None:
         line += (
             f"; arch called on {_share(r.arch_called_arched)} of arched, "
@@ -123,6 +127,13 @@ def spearman(a: list[float], b: list[float]) -> float | None:
     if len(a) < 5 or np.std(a) == 0 or np.std(b) == 0:
         return None
     return float(np.corrcoef(_ranks(a), _ranks(b))[0, 1])
+
+
+def _spearman_where(keep: list[bool], a: list[float], b: list[float]) -> float | None:
+    return spearman(
+        [x for x, k in zip(a, keep, strict=True) if k],
+        [y for y, k in zip(b, keep, strict=True) if k],
+    )
 
 
 def _share_true(flags: list[bool]) -> float | None:
@@ -168,8 +179,17 @@ def frame_errors(
 
 
 def clip_accuracy(
-    clip: Path, model_name: str, model: Path, flip_test: FlipTest = FlipTest.LOST_LEGS
+    clip: Path,
+    model_name: str,
+    model: Path,
+    flip_test: FlipTest = FlipTest.LOST_LEGS,
+    track: PoseTrack | None = None,
 ) -> ClipAccuracy | None:
+    """The clip's errors against its truth; None for a clip without one.
+
+    `track` stands in for the clip's poses (tools/arch_rank.py passes the
+    rendered body's true silhouettes as masks).
+    """
     truth_path = clip.with_name(clip.stem + ".truth.csv")
     if not truth_path.exists():
         return None
@@ -179,12 +199,14 @@ def clip_accuracy(
     view = (exp.view if exp else None) or "unknown"
     checker = make_checker(exercise)
     upright = checker.spec.posture == "upright"
-    track = pose_track(clip, model, masks=True, flip_test=flip_test)
+    if track is None:
+        track = pose_track(clip, model, masks=True, flip_test=flip_test)
     session = CoachSession(checker)
     errors: dict[str, list[float]] = defaultdict(list)
     on_body: dict[str, list[float]] = defaultdict(list)
     legs_off = 0
-    arch, lumbar = [], []
+    arch, lumbar, in_sweep = [], [], []
+    sweep_s = exp.arch_sweep_s if exp else None
     called: dict[bool, list[bool]] = {True: [], False: []}  # truly arched -> called arched
     for frame, row in zip(track, truth, strict=False):
         result = session.process(frame)
@@ -206,12 +228,14 @@ def clip_accuracy(
             if reading.depth_l is not None:
                 arch.append(reading.depth_l)
                 lumbar.append(float(row["lumbar_extension"]))
+                t = float(row["time_s"])
+                in_sweep.append(sweep_s is not None and sweep_s[0] <= t <= sweep_s[1])
         judged = [c for c in a.checks if c.code == LOWER_BACK_ARCH and c.status != "silent"]
         if judged:
             arched = LOWER_BACK_ARCH in row.get("faults", "").split(";")
             called[arched].append(any(c.status == "fault" for c in judged))
     posture = "upright" if upright else "floor"
-    extension = [i for i, x in enumerate(lumbar) if x >= EXTENSION_FROM_DEG]
+    extension = [x >= EXTENSION_FROM_DEG for x in lumbar]
     return ClipAccuracy(
         clip.name,
         f"{view}, {posture}",
@@ -219,9 +243,8 @@ def clip_accuracy(
         dict(errors),
         spearman(arch, lumbar),
         len(track),
-        arch_spearman_extension=spearman(
-            [arch[i] for i in extension], [lumbar[i] for i in extension]
-        ),
+        arch_spearman_extension=_spearman_where(extension, arch, lumbar),
+        arch_spearman_sweep=_spearman_where(in_sweep, arch, lumbar) if sweep_s else None,
         arch_called_arched=_share_true(called[True]) if called[True] else None,
         arch_called_neutral=_share_true(called[False]) if called[True] else None,
         legs_off_frames=legs_off,

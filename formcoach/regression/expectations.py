@@ -50,6 +50,7 @@ class Expectation:
     reps_total: int | None = None  # both legs together (a bilateral exercise)
     good_form_s: dict[str, float] | None = None
     tolerance_s: float = 3.0
+    arch_sweep_s: tuple[float, float] | None = None  # where a rendered arch sweep runs
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -106,7 +107,16 @@ def load_expectation(path: Path) -> Expectation:
             else tolerance
         )
         good = {s: _number(good, s, f"{path} [good_form_s]") for s in SIDES if s in good}
+    sweep = data.get("arch_sweep_s")
+    if sweep is not None and not (
+        isinstance(sweep, list)
+        and len(sweep) == 2
+        and all(isinstance(t, int | float) and not isinstance(t, bool) for t in sweep)
+        and sweep[0] < sweep[1]
+    ):
+        raise ConfigError(f"{path}: arch_sweep_s must be [from_s, to_s], got {sweep!r}")
     known = {"exercise", "view", "summary", "must_cue", "must_not_cue", "reps", "good_form_s"}
+    known.add("arch_sweep_s")
     return Expectation(
         path=path,
         exercise=exercise,
@@ -118,5 +128,6 @@ def load_expectation(path: Path) -> Expectation:
         reps_total=reps_total,
         good_form_s=good,
         tolerance_s=tolerance,
+        arch_sweep_s=(float(sweep[0]), float(sweep[1])) if sweep is not None else None,
         extra={k: v for k, v in data.items() if k not in known},
     )

@@ -210,12 +210,14 @@ class KneelingHipFlexor(Choreographer):
         """Sweep the pelvic tilt lo -> hi -> lo (``cycles`` times) with the lower back taking it
         up so the chest stays upright; ``lower_back_arch`` is true while tilt >= ``arch_from``."""
         n = 12 * cycles
+        start = self.m.t
         for k in range(1, n + 1):
             ph = 2 * math.pi * k / 12
             tilt = lo + (hi - lo) * 0.5 * (1 - math.cos(ph))
             pose = self.good(tilt=tilt, trunk=-3.0 - 4.0 * max(0.0, tilt) / 30.0)
             faults = {"lower_back_arch": 1.0} if tilt >= arch_from else {}
             self.m.add(s / n, pose, "hold", self.side, faults, ease=False)
+        self.m.sweeps.append((start, self.m.t))
         self.pose = self.m.keys[-1].pose
 
     def step_stand_up(self, s: float = 2.0) -> None:

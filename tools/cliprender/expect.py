@@ -116,6 +116,8 @@ def build(
     for k, v in overrides.items():
         if k != "must_not_cue":
             lines.append(f"{k} = {_toml_value(v)}")
+    if motion.sweeps:  # where the arch sweep runs: `formcoach accuracy` ranks the arch over it
+        lines.append(f"arch_sweep_s = {_toml_value([round(t, 2) for t in motion.sweeps[0]])}")
     last_cue: dict[str, float] = {}
     for e in eps:
         prev = last_cue.get(e.code)

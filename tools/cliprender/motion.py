@@ -34,6 +34,7 @@ class Event:
 class Motion:
     keys: list[Key] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    sweeps: list[tuple[float, float]] = field(default_factory=list)  # an arch sweep's start, end
 
     @property
     def t(self) -> float:

@@ -9,6 +9,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -126,20 +127,19 @@ def _resolve_h(p, plan: Planner):
     return p
 
 
-def render_clip(
-    sc: Scenario, out_dir: Path, preview_every: int = 0, truth_only: bool = False
-) -> dict[str, object]:
-    """Render one scenario; returns a small report (frames, seconds, bytes).
+class Stage(NamedTuple):
+    """A scenario set up: the body, its choreographer, the motion, and the camera on it."""
 
-    ``truth_only`` skips the pixels and rewrites only NAME.truth.csv and NAME.expect.toml
-    (seconds instead of minutes: the truth does not depend on the rendered frames)."""
-    from . import scene as scene_mod  # pyrender/OpenGL only when rendering
+    body: Body
+    dims: Any
+    choreographer: Any
+    motion: Motion
+    framing: Framing
+    camera: Camera
 
-    t_start = time.time()
-    if sc.exercise not in EXERCISES:
-        raise ScenarioError(
-            f"{sc.name}: exercise {sc.exercise!r} has no choreography yet; have {sorted(EXERCISES)}"
-        )
+
+def stage(sc: Scenario) -> Stage:
+    """Set a scenario up (no pixels): what both rendering and silhouettes start from."""
     b = sc.body
     body = Body(
         Phenotype(
@@ -156,10 +156,8 @@ def render_clip(
     ch = EXERCISES[sc.exercise](
         plan, strength=sc.strength, arms=sc.arms or EXERCISES[sc.exercise].default_arms
     )
-    steps = sc.motion or ch.steps_for(sc.form)
-    motion = ch.run(steps)
+    motion = ch.run(sc.motion or ch.steps_for(sc.form))
     plan.side = sc.side
-    n_frames = int(round(motion.t * sc.fps)) + 1
     framing = frame_subject(plan, motion, sc)
     cam = make_camera(
         sc.camera.view,
@@ -171,6 +169,25 @@ def render_clip(
         sc.camera.yfov,
         sc.camera.roll,
     )
+    return Stage(body, dims, ch, motion, framing, cam)
+
+
+def render_clip(
+    sc: Scenario, out_dir: Path, preview_every: int = 0, truth_only: bool = False
+) -> dict[str, object]:
+    """Render one scenario; returns a small report (frames, seconds, bytes).
+
+    ``truth_only`` skips the pixels and rewrites only NAME.truth.csv and NAME.expect.toml
+    (seconds instead of minutes: the truth does not depend on the rendered frames)."""
+    from . import scene as scene_mod  # pyrender/OpenGL only when rendering
+
+    t_start = time.time()
+    if sc.exercise not in EXERCISES:
+        raise ScenarioError(
+            f"{sc.name}: exercise {sc.exercise!r} has no choreography yet; have {sorted(EXERCISES)}"
+        )
+    body, dims, ch, motion, framing, cam = stage(sc)
+    n_frames = int(round(motion.t * sc.fps)) + 1
     seed = clip_seed(sc)
     rng = np.random.default_rng(seed)
     r = sc.room

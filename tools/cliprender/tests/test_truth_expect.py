@@ -82,3 +82,11 @@ def test_sample_eases_between_keys():
     pose, _, key = sample(m, 0.5, DIMS)
     assert pose.trunk == pytest.approx(5.0)
     assert key.phase == "hold"
+
+
+def test_expect_gives_where_the_arch_sweep_runs():
+    m = Motion([Key(0.0, Pose()), Key(4.0, Pose())], sweeps=[(1.25, 3.5)])
+    times = [i / 10 for i in range(41)]
+    args = ("kneeling-hip-flexor", "side", "s", times, [[]] * 41, ["hold"] * 41, ["left"] * 41)
+    assert "arch_sweep_s = [1.25, 3.5]" in build(*args, m, 10, {})
+    assert "arch_sweep_s" not in build(*args, Motion(m.keys), 10, {})
