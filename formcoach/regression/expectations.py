@@ -115,8 +115,16 @@ def load_expectation(path: Path) -> Expectation:
         and sweep[0] < sweep[1]
     ):
         raise ConfigError(f"{path}: arch_sweep_s must be [from_s, to_s], got {sweep!r}")
-    known = {"exercise", "view", "summary", "must_cue", "must_not_cue", "reps", "good_form_s"}
-    known.add("arch_sweep_s")
+    known = {
+        "exercise",
+        "view",
+        "summary",
+        "must_cue",
+        "must_not_cue",
+        "reps",
+        "good_form_s",
+        "arch_sweep_s",
+    }
     return Expectation(
         path=path,
         exercise=exercise,

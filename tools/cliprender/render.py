@@ -9,7 +9,7 @@ import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -19,10 +19,10 @@ from .camera import VIEWS, Camera, make_camera, view_class
 from .config import COLOURS, SKIN_TONES, Scenario, colour
 from .definitions import relabel
 from .errors import ScenarioError
-from .exercises import EXERCISES
+from .exercises import EXERCISES, Choreographer
 from .motion import Motion, sample
 from .planner import Planner
-from .pose import measure
+from .pose import BodyDims, measure
 from .posing import place
 from .truth import frame_truth, header
 from .webcam import H264Writer, WebcamLook, degrade
@@ -131,8 +131,8 @@ class Stage(NamedTuple):
     """A scenario set up: the body, its choreographer, the motion, and the camera on it."""
 
     body: Body
-    dims: Any
-    choreographer: Any
+    dims: BodyDims
+    choreographer: Choreographer
     motion: Motion
     framing: Framing
     camera: Camera
@@ -140,6 +140,10 @@ class Stage(NamedTuple):
 
 def stage(sc: Scenario) -> Stage:
     """Set a scenario up (no pixels): what both rendering and silhouettes start from."""
+    if sc.exercise not in EXERCISES:
+        raise ScenarioError(
+            f"{sc.name}: exercise {sc.exercise!r} has no choreography yet; have {sorted(EXERCISES)}"
+        )
     b = sc.body
     body = Body(
         Phenotype(
@@ -182,10 +186,6 @@ def render_clip(
     from . import scene as scene_mod  # pyrender/OpenGL only when rendering
 
     t_start = time.time()
-    if sc.exercise not in EXERCISES:
-        raise ScenarioError(
-            f"{sc.name}: exercise {sc.exercise!r} has no choreography yet; have {sorted(EXERCISES)}"
-        )
     body, dims, ch, motion, framing, cam = stage(sc)
     n_frames = int(round(motion.t * sc.fps)) + 1
     seed = clip_seed(sc)
