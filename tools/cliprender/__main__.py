@@ -9,10 +9,10 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from . import config
 from .errors import CliprenderError
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SCENARIOS = HERE / "scenarios.toml"
 DEFAULT_OUT = HERE.parent.parent / "sample_videos"
 
 logger = logging.getLogger("cliprender")
@@ -34,7 +34,7 @@ def _render_one(args: tuple) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m cliprender", description=__doc__)
     ap.add_argument(
-        "--scenarios", type=Path, default=DEFAULT_SCENARIOS, help="scenario list (TOML)"
+        "--scenarios", type=Path, default=config.DEFAULT_SCENARIOS, help="scenario list (TOML)"
     )
     ap.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="output folder (default: sample_videos/)"
@@ -61,19 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     os.environ.setdefault("LP_NUM_THREADS", "1")
     try:
-        from . import config
-
         scenarios = config.load(args.scenarios)
         if args.only:
-            import fnmatch
-
-            names = [s.name for s in scenarios]
-            unknown = [o for o in args.only if not fnmatch.filter(names, o)]
-            if unknown:
-                raise CliprenderError(
-                    f"no scenario matches {unknown}; run with --list to see the {len(names)} names"
-                )
-            scenarios = [s for s in scenarios if any(fnmatch.fnmatch(s.name, o) for o in args.only)]
+            scenarios = config.select(scenarios, args.only)
         if args.list:
             for s in scenarios:
                 print(s.name)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import fnmatch
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import ScenarioError
+
+DEFAULT_SCENARIOS = Path(__file__).resolve().with_name("scenarios.toml")
 
 SKIN_TONES = {  # linear-ish RGB albedo
     "light": (0.86, 0.68, 0.58),
@@ -212,3 +215,15 @@ def load(path: Path) -> list[Scenario]:
             raw[key] = _build(cls, raw.get(key, {}), f"{where} [{key}]")
         out.append(_build(Scenario, raw, where))
     return out
+
+
+def select(scenarios: list[Scenario], patterns: list[str]) -> list[Scenario]:
+    """The scenarios whose names match any of `patterns` (names or glob patterns)."""
+    names = [s.name for s in scenarios]
+    unknown = [p for p in patterns if not fnmatch.filter(names, p)]
+    if unknown:
+        raise ScenarioError(
+            f"no scenario matches {unknown}; "
+            f"`python -m cliprender --list` lists the {len(names)} names"
+        )
+    return [s for s in scenarios if any(fnmatch.fnmatch(s.name, p) for p in patterns)]

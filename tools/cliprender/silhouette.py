@@ -2,6 +2,8 @@
 
     PYTHONPATH=.:tools python -m cliprender.silhouette NAME [NAME ...] --out DIR
 
+(NAMEs as `python -m cliprender --only` takes them: names or glob patterns.)
+
 Writes DIR/NAME.silhouette.npz (`masks`, frames x height x width, uint8 0-255,
 the share of each pixel the body covers). The mesh's triangles are filled one by
 one at 4x the clip's size and averaged down, so no OpenGL is needed. With
@@ -18,20 +20,16 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from .config import load
-from .errors import ScenarioError
+from .config import DEFAULT_SCENARIOS, Scenario, load, select
+from .errors import CliprenderError
 from .motion import sample
 from .posing import place
 from .render import stage
 
-SCENARIOS = Path(__file__).with_name("scenarios.toml")
 OVERSAMPLE = 4
 
 
-def silhouettes(name: str) -> np.ndarray:
-    sc = next((s for s in load(SCENARIOS) if s.name == name), None)
-    if sc is None:
-        raise ScenarioError(f"no scenario named {name!r} in {SCENARIOS}")
+def silhouettes(sc: Scenario) -> np.ndarray:
     st = stage(sc)
     faces = np.asarray(st.body.faces)
     n_frames = int(round(st.motion.t * sc.fps)) + 1
@@ -48,18 +46,19 @@ def silhouettes(name: str) -> np.ndarray:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="cliprender.silhouette", description=__doc__.split("\n")[0])
-    ap.add_argument("names", nargs="+", help="scenario names")
+    ap.add_argument("names", nargs="+", help="scenario names or glob patterns")
     ap.add_argument("--out", type=Path, required=True, help="folder for NAME.silhouette.npz")
     args = ap.parse_args(argv)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name in args.names:
-        try:
-            masks = silhouettes(name)
-        except ScenarioError as exc:
-            print(f"cliprender.silhouette: {exc}", file=sys.stderr)
-            return 2
-        np.savez_compressed(args.out / f"{name}.silhouette.npz", masks=masks)
-        print(f"{name}: {len(masks)} frames")
+    try:
+        scenarios = select(load(DEFAULT_SCENARIOS), args.names)
+        args.out.mkdir(parents=True, exist_ok=True)
+        for sc in scenarios:
+            masks = silhouettes(sc)
+            np.savez_compressed(args.out / f"{sc.name}.silhouette.npz", masks=masks)
+            print(f"{sc.name}: {len(masks)} frames")
+    except CliprenderError as exc:
+        print(f"cliprender.silhouette: {exc}", file=sys.stderr)
+        return 2
     return 0
 
 
